@@ -1,0 +1,78 @@
+// Command socialmaturity measures how mature an organization's use of social
+// media is and tells it what to do next.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/fang"
+	"github.com/spf13/cobra"
+
+	"socialmaturity/messages"
+	"socialmaturity/questions"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// app is what every command shares: the catalog and the process's streams.
+type app struct {
+	cat    *messages.Catalog
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// run executes the CLI with the given arguments and streams and returns the
+// process exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{cat: messages.English(), stdin: stdin, stdout: stdout, stderr: stderr}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(version),
+		fang.WithNotifySignal(os.Interrupt),
+		fang.WithErrorHandler(a.printError),
+	)
+	if err != nil {
+		return 1
+	}
+	return 0
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "socialmaturity",
+		Short:         a.cat.T(messages.CmdRoot),
+		Long:          a.cat.T(messages.CmdRootLong),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(a.bankCmd(), a.scoreCmd())
+	return root
+}
+
+// printError writes an error plainly: problems one per line with a count,
+// anything else on one line.
+func (a *app) printError(w io.Writer, _ fang.Styles, err error) {
+	var problems questions.Problems
+	if errors.As(err, &problems) {
+		for _, p := range problems {
+			fmt.Fprintln(w, p)
+		}
+		fmt.Fprintln(w, a.cat.T(messages.ErrProblemsCount, len(problems)))
+		return
+	}
+	fmt.Fprintf(w, "socialmaturity: %s: %v\n", a.cat.T(messages.ErrPrefix), err)
+}

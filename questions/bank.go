@@ -1,0 +1,210 @@
+// Package questions defines what socialmaturity asks: the question bank
+// (stages, pillars, key actions, questions with anchored options, and
+// recommendation rules), the embedded default bank, and the loading and
+// validation of custom banks.
+package questions
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Levels is the number of answer options every question has (levels 0..4).
+const Levels = 5
+
+// MaxLevel is the highest answer level.
+const MaxLevel = Levels - 1
+
+// Bank is a complete question bank in one language. Ids are shared between
+// the translations of a bank.
+type Bank struct {
+	ID              string           `yaml:"id" json:"id"`
+	Version         int              `yaml:"version" json:"version"`
+	Language        string           `yaml:"language" json:"language"`
+	Title           string           `yaml:"title" json:"title"`
+	Credit          string           `yaml:"credit,omitempty" json:"credit,omitempty"`
+	Stages          []Stage          `yaml:"stages" json:"stages"`
+	Pillars         []Pillar         `yaml:"pillars" json:"pillars"`
+	Recommendations []Recommendation `yaml:"recommendations" json:"recommendations"`
+
+	index map[string]QuestionRef
+}
+
+// Stage is one step of the maturity ladder.
+type Stage struct {
+	Number      int     `yaml:"number" json:"number"`
+	Name        string  `yaml:"name" json:"name"`
+	Min         float64 `yaml:"min" json:"min"`
+	Description string  `yaml:"description" json:"description"`
+	Line        int     `yaml:"-" json:"-"`
+}
+
+// Pillar is one of the bank's top-level themes.
+type Pillar struct {
+	ID         string      `yaml:"id" json:"id"`
+	Title      string      `yaml:"title" json:"title"`
+	Thesis     string      `yaml:"thesis" json:"thesis"`
+	Weight     Weight      `yaml:"weight,omitempty" json:"weight"`
+	Facts      []string    `yaml:"facts,omitempty" json:"facts,omitempty"`
+	KeyActions []KeyAction `yaml:"key_actions" json:"key_actions"`
+	Line       int         `yaml:"-" json:"-"`
+}
+
+// KeyAction is one of a pillar's key actions; its questions measure it.
+type KeyAction struct {
+	ID        string     `yaml:"id" json:"id"`
+	Title     string     `yaml:"title" json:"title"`
+	Summary   string     `yaml:"summary" json:"summary"`
+	Weight    Weight     `yaml:"weight,omitempty" json:"weight"`
+	Questions []Question `yaml:"questions" json:"questions"`
+	Line      int        `yaml:"-" json:"-"`
+}
+
+// Question is one question with exactly five behaviourally anchored options.
+type Question struct {
+	ID      string   `yaml:"id" json:"id"`
+	Prompt  string   `yaml:"prompt" json:"prompt"`
+	Help    string   `yaml:"help,omitempty" json:"help,omitempty"`
+	Weight  Weight   `yaml:"weight,omitempty" json:"weight"`
+	Options []Option `yaml:"options" json:"options"`
+	Line    int      `yaml:"-" json:"-"`
+}
+
+// Option describes what an organization at one level does.
+type Option struct {
+	Level int    `yaml:"level" json:"level"`
+	Text  string `yaml:"text" json:"text"`
+	Line  int    `yaml:"-" json:"-"`
+}
+
+// Recommendation is advice triggered when all of its conditions hold.
+type Recommendation struct {
+	ID    string      `yaml:"id" json:"id"`
+	Title string      `yaml:"title" json:"title"`
+	Why   string      `yaml:"why" json:"why"`
+	Steps []string    `yaml:"steps" json:"steps"`
+	When  []Condition `yaml:"when" json:"when"`
+	Line  int         `yaml:"-" json:"-"`
+}
+
+// Condition is one trigger of a recommendation. Exactly one of Question,
+// KeyAction and Pillar is set: a question with AtMost, or a key action or
+// pillar with Below.
+type Condition struct {
+	Question  string   `yaml:"question,omitempty" json:"question,omitempty"`
+	KeyAction string   `yaml:"key_action,omitempty" json:"key_action,omitempty"`
+	Pillar    string   `yaml:"pillar,omitempty" json:"pillar,omitempty"`
+	Below     *float64 `yaml:"below,omitempty" json:"below,omitempty"`
+	AtMost    *int     `yaml:"at_most,omitempty" json:"at_most,omitempty"`
+	Line      int      `yaml:"-" json:"-"`
+}
+
+// Weight is a relative weight; when a bank leaves it out it is 1.
+type Weight struct {
+	value float64
+	set   bool
+}
+
+// NewWeight returns an explicitly set weight.
+func NewWeight(v float64) Weight { return Weight{value: v, set: true} }
+
+// Value is the weight, 1 when unset.
+func (w Weight) Value() float64 {
+	if !w.set {
+		return 1
+	}
+	return w.value
+}
+
+// IsZero reports whether the weight was left out (for omitempty).
+func (w Weight) IsZero() bool { return !w.set }
+
+// UnmarshalYAML reads a number.
+func (w *Weight) UnmarshalYAML(n *yaml.Node) error {
+	if err := n.Decode(&w.value); err != nil {
+		return err
+	}
+	w.set = true
+	return nil
+}
+
+// MarshalYAML writes the number.
+func (w Weight) MarshalYAML() (any, error) { return w.Value(), nil }
+
+// MarshalJSON writes the effective weight.
+func (w Weight) MarshalJSON() ([]byte, error) {
+	return json.Marshal(w.Value())
+}
+
+// QuestionRef locates a question in its bank.
+type QuestionRef struct {
+	Pillar    int
+	KeyAction int
+	Question  int
+}
+
+// Question returns the question with the given id and where it sits.
+func (b *Bank) Question(id string) (*Question, QuestionRef, bool) {
+	ref, ok := b.index[id]
+	if !ok {
+		return nil, QuestionRef{}, false
+	}
+	return &b.Pillars[ref.Pillar].KeyActions[ref.KeyAction].Questions[ref.Question], ref, true
+}
+
+// QuestionCount is the number of questions in the bank.
+func (b *Bank) QuestionCount() int { return len(b.index) }
+
+// Questions returns every question in bank order with its location.
+func (b *Bank) Questions() []QuestionRef {
+	refs := make([]QuestionRef, 0, len(b.index))
+	for p, pillar := range b.Pillars {
+		for k, ka := range pillar.KeyActions {
+			for q := range ka.Questions {
+				refs = append(refs, QuestionRef{p, k, q})
+			}
+		}
+	}
+	return refs
+}
+
+// At returns the question a ref points to.
+func (b *Bank) At(ref QuestionRef) *Question {
+	return &b.Pillars[ref.Pillar].KeyActions[ref.KeyAction].Questions[ref.Question]
+}
+
+// Recommendation returns the recommendation with the given id.
+func (b *Bank) Recommendation(id string) (*Recommendation, bool) {
+	for i := range b.Recommendations {
+		if b.Recommendations[i].ID == id {
+			return &b.Recommendations[i], true
+		}
+	}
+	return nil, false
+}
+
+// Option returns the text of the option at level l.
+func (q *Question) Option(l int) string {
+	for _, o := range q.Options {
+		if o.Level == l {
+			return o.Text
+		}
+	}
+	return ""
+}
+
+// String names the stage as "3 Repeatable".
+func (s Stage) String() string { return strconv.Itoa(s.Number) + " " + s.Name }
+
+func (b *Bank) buildIndex() {
+	b.index = make(map[string]QuestionRef)
+	for p, pillar := range b.Pillars {
+		for k, ka := range pillar.KeyActions {
+			for q, question := range ka.Questions {
+				b.index[question.ID] = QuestionRef{p, k, q}
+			}
+		}
+	}
+}

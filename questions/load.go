@@ -1,0 +1,50 @@
+package questions
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"sync"
+)
+
+//go:embed default.en.yaml
+var defaultBankYAML []byte
+
+// DefaultBankName is how the embedded bank is named in messages.
+const DefaultBankName = "default.en.yaml"
+
+var defaultBank = sync.OnceValues(func() (*Bank, error) {
+	return Load(DefaultBankName, defaultBankYAML)
+})
+
+// Default returns the embedded default bank, loaded once.
+func Default() (*Bank, error) { return defaultBank() }
+
+// DefaultYAML returns the embedded default bank's source.
+func DefaultYAML() []byte { return defaultBankYAML }
+
+// Load parses and validates a bank. name is used in problem locations. The
+// error, when not nil, is Problems listing everything wrong, each with its
+// line.
+func Load(name string, data []byte) (*Bank, error) {
+	c := &Collector{File: name}
+	var b Bank
+	if !Decode(c, data, &b) {
+		return nil, c.Err()
+	}
+	validate(c, &b)
+	if err := c.Err(); err != nil {
+		return nil, err
+	}
+	b.buildIndex()
+	return &b, nil
+}
+
+// LoadFile reads and loads a bank file.
+func LoadFile(path string) (*Bank, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read bank: %w", err)
+	}
+	return Load(path, data)
+}
