@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// cli runs the command line in-process and returns its exit code and output.
+func cli(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestBankValidate(t *testing.T) {
+	code, out, _ := cli(t, "", "bank", "validate", "questions/default.en.yaml")
+	if code != 0 || strings.TrimSpace(out) != "ok" {
+		t.Errorf("valid bank: exit %d, %q", code, out)
+	}
+	code, _, errOut := cli(t, "", "bank", "validate", "questions/testdata/invalid/duplicate-ids.yaml")
+	if code != 1 || !strings.Contains(errOut, "questions/testdata/invalid/duplicate-ids.yaml:13: duplicate id") || !strings.Contains(errOut, "3 problem(s) found") {
+		t.Errorf("invalid bank: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = cli(t, "", "bank", "validate", "no/such/file.yaml")
+	if code != 1 || !strings.Contains(errOut, "no/such/file.yaml") {
+		t.Errorf("missing bank: exit %d, %q", code, errOut)
+	}
+}
+
+func TestBankDumpJSON(t *testing.T) {
+	code, out, errOut := cli(t, "", "bank", "dump", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var dump struct {
+		ID       string `json:"id"`
+		Version  int    `json:"version"`
+		Language string `json:"language"`
+		Stages   []struct {
+			Number int     `json:"number"`
+			Name   string  `json:"name"`
+			Min    float64 `json:"min"`
+		} `json:"stages"`
+		Pillars []struct {
+			ID         string `json:"id"`
+			KeyActions []struct {
+				ID        string `json:"id"`
+				Questions []struct {
+					ID      string `json:"id"`
+					Prompt  string `json:"prompt"`
+					Options []struct {
+						Level int    `json:"level"`
+						Text  string `json:"text"`
+					} `json:"options"`
+				} `json:"questions"`
+			} `json:"key_actions"`
+		} `json:"pillars"`
+		Recommendations []struct{ ID, Title string } `json:"recommendations"`
+	}
+	if err := json.Unmarshal([]byte(out), &dump); err != nil {
+		t.Fatal(err)
+	}
+	if dump.ID == "" || dump.Language != "en" || len(dump.Stages) != 5 || len(dump.Pillars) != 3 || len(dump.Recommendations) == 0 {
+		t.Errorf("dump = %+v", dump)
+	}
+	q := dump.Pillars[0].KeyActions[0].Questions[0]
+	if q.ID == "" || q.Prompt == "" || len(q.Options) != 5 || q.Options[4].Level != 4 {
+		t.Errorf("first question = %+v", q)
+	}
+	code, out, _ = cli(t, "", "bank", "dump")
+	if code != 0 || !strings.Contains(out, "key_actions:") {
+		t.Errorf("yaml dump: exit %d", code)
+	}
+	code, _, errOut = cli(t, "", "bank", "dump", "--format", "xml")
+	if code != 1 || !strings.Contains(errOut, `--format "xml" is not one of: yaml, json`) {
+		t.Errorf("bad format: exit %d, %q", code, errOut)
+	}
+}
+
+func TestScore(t *testing.T) {
+	code, out, errOut := cli(t, "", "score", "testdata/answers.json", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res struct {
+		Org      string   `json:"org"`
+		Overall  *float64 `json:"overall"`
+		Coverage float64  `json:"coverage"`
+		Stage    struct {
+			Number int    `json:"number"`
+			Name   string `json:"name"`
+		} `json:"stage"`
+		Pillars []struct {
+			ID         string   `json:"id"`
+			Score      *float64 `json:"score"`
+			Stage      any      `json:"stage"`
+			KeyActions []struct {
+				ID    string   `json:"id"`
+				Score *float64 `json:"score"`
+			} `json:"key_actions"`
+		} `json:"pillars"`
+		Recommendations []struct {
+			ID     string  `json:"id"`
+			Title  string  `json:"title"`
+			Impact float64 `json:"impact"`
+		} `json:"recommendations"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Org != "Acme" || res.Overall == nil || res.Stage.Number == 0 || len(res.Pillars) != 3 || len(res.Recommendations) == 0 {
+		t.Errorf("result = %+v", res)
+	}
+	if res.Coverage >= 1 {
+		t.Errorf("coverage = %v with one not-sure answer", res.Coverage)
+	}
+	for i := 1; i < len(res.Recommendations); i++ {
+		if res.Recommendations[i].Impact > res.Recommendations[i-1].Impact {
+			t.Errorf("recommendations not ranked by impact: %+v", res.Recommendations)
+		}
+	}
+
+	code, out, _ = cli(t, `{"org": "Piped", "answers": {"eng-channels": 4}}`, "score", "-")
+	if code != 0 || !strings.Contains(out, "Piped — social media maturity") || !strings.Contains(out, "1 of 27 answered") {
+		t.Errorf("stdin text: exit %d\n%s", code, out)
+	}
+}
+
+func TestScoreReportsBadInput(t *testing.T) {
+	code, _, errOut := cli(t, "org: X\nanswers:\n  eng-channels: 7\n  nope: 1\n", "score", "-")
+	if code != 1 || !strings.Contains(errOut, "stdin:3: answer to eng-channels: level 7 is outside 0..4") || !strings.Contains(errOut, `stdin:4: unknown question id "nope"`) {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	code, _, errOut = cli(t, "", "score", "testdata/answers.json", "--target", "culture=200")
+	if code != 1 || !strings.Contains(errOut, "--target") {
+		t.Errorf("bad target: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = cli(t, "", "score", "testdata/answers.json", "--bank", "questions/testdata/invalid/empty.yaml")
+	if code != 1 || !strings.Contains(errOut, "empty.yaml: is empty") {
+		t.Errorf("bad bank: exit %d, %q", code, errOut)
+	}
+}
