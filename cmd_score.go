@@ -42,7 +42,7 @@ func (a *app) scoreCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rep := report.Assessment{Bank: bank, Submission: sub, Result: assess.Evaluate(bank, sub.Answers, t)}
+			rep := report.Scored(bank, sub, assess.Evaluate(bank, sub.Answers, t))
 			if format.value == "json" {
 				return report.JSON(a.stdout, rep)
 			}

@@ -32,6 +32,8 @@ const (
 	ResultSteps        Key = "result.steps"
 	ResultTarget       Key = "result.target"
 	ResultRespondentBy Key = "result.by"
+	ResultIDDate       Key = "result.iddate"
+	ResultChangeSince  Key = "result.change"
 )
 
 var english = map[Key]string{
@@ -63,4 +65,6 @@ var english = map[Key]string{
 	ResultSteps:        "First steps:",
 	ResultTarget:       "target %.0f, %.1f to go",
 	ResultRespondentBy: "answered by %s",
+	ResultIDDate:       "assessment %s, completed %s",
+	ResultChangeSince:  "change since the previous assessment (%s): %+.1f points",
 }

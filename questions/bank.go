@@ -208,3 +208,20 @@ func (b *Bank) buildIndex() {
 		}
 	}
 }
+
+// TitleOf returns the title of the pillar or key action with the given id, or
+// the id itself when the bank has no such thing (a result from another
+// version of the bank).
+func (b *Bank) TitleOf(id string) string {
+	for _, p := range b.Pillars {
+		if p.ID == id {
+			return p.Title
+		}
+		for _, ka := range p.KeyActions {
+			if ka.ID == id {
+				return ka.Title
+			}
+		}
+	}
+	return id
+}

@@ -3,33 +3,38 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"time"
 
 	"socialmaturity/assess"
 )
 
-// BankRef identifies the bank a result was scored against.
-type BankRef struct {
-	ID       string `json:"id"`
-	Version  int    `json:"version"`
-	Language string `json:"language"`
-}
-
-// ScoreJSON is the JSON shape of a scored submission.
-type ScoreJSON struct {
-	Org        string  `json:"org"`
-	Respondent string  `json:"respondent,omitempty"`
-	Bank       BankRef `json:"bank"`
+// ResultJSON is the JSON shape of a scored assessment: who and when, the
+// answers, and the result's fields.
+type ResultJSON struct {
+	ID          string            `json:"id,omitempty"`
+	Org         string            `json:"org"`
+	Respondent  string            `json:"respondent,omitempty"`
+	Role        string            `json:"role,omitempty"`
+	Workshop    string            `json:"workshop,omitempty"`
+	StartedAt   *time.Time        `json:"started_at,omitempty"`
+	CompletedAt *time.Time        `json:"completed_at,omitempty"`
+	Bank        assess.BankRef    `json:"bank"`
+	Answers     assess.Answers    `json:"answers"`
+	Notes       map[string]string `json:"notes,omitempty"`
 	assess.Result
 }
 
-// JSON writes the result of a submission as indented JSON.
+// JSON writes a scored assessment as indented JSON.
 func JSON(w io.Writer, a Assessment) error {
-	return writeJSON(w, ScoreJSON{
-		Org:        a.Submission.Org,
-		Respondent: a.Submission.Respondent,
-		Bank:       BankRef{a.Bank.ID, a.Bank.Version, a.Bank.Language},
-		Result:     a.Result,
-	})
+	rec := a.Record
+	out := ResultJSON{
+		ID: rec.ID, Org: rec.Org, Respondent: rec.Respondent, Role: rec.Role, Workshop: rec.Workshop,
+		CompletedAt: rec.CompletedAt, Bank: rec.Bank, Answers: rec.Answers, Notes: rec.Notes, Result: *rec.Result,
+	}
+	if !rec.StartedAt.IsZero() {
+		out.StartedAt = &rec.StartedAt
+	}
+	return writeJSON(w, out)
 }
 
 func writeJSON(w io.Writer, v any) error {

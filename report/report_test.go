@@ -43,7 +43,7 @@ func sample(t *testing.T) Assessment {
 	}
 	a["lis-practice"] = assess.NotSure
 	sub := assess.Submission{Org: "Acme", Respondent: "Dana", Answers: a}
-	return Assessment{Bank: b, Submission: sub, Result: assess.Evaluate(b, a, assess.Targets{})}
+	return Scored(b, sub, assess.Evaluate(b, a, assess.Targets{}))
 }
 
 func TestTextGolden(t *testing.T) {

@@ -12,12 +12,18 @@ import (
 	"socialmaturity/questions"
 )
 
-// Assessment is what a report is made of: the bank, the answers and their
-// result.
+// Assessment is what a report is made of: a scored assessment, the bank
+// that names its parts, and optionally the organization's previous
+// assessment.
 type Assessment struct {
-	Bank       *questions.Bank
-	Submission assess.Submission
-	Result     assess.Result
+	Bank     *questions.Bank
+	Record   *assess.Assessment
+	Previous *assess.Assessment
+}
+
+// Scored wraps a submission and its result for reporting without storage.
+func Scored(b *questions.Bank, s assess.Submission, r assess.Result) Assessment {
+	return Assessment{Bank: b, Record: &assess.Assessment{Submission: s, Bank: assess.RefOf(b), Result: &r}}
 }
 
 // Layout of the text report.
@@ -50,32 +56,41 @@ func FormatScore(cat *messages.Catalog, s assess.Score) string {
 // steps.
 func Text(w io.Writer, cat *messages.Catalog, a Assessment) error {
 	var b strings.Builder
-	r, bank := a.Result, a.Bank
-	fmt.Fprintln(&b, cat.T(messages.ResultHeading, a.Submission.Org))
-	if a.Submission.Respondent != "" {
-		fmt.Fprintln(&b, cat.T(messages.ResultRespondentBy, a.Submission.Respondent))
+	rec, bank := a.Record, a.Bank
+	r := rec.Result
+	fmt.Fprintln(&b, cat.T(messages.ResultHeading, rec.Org))
+	if rec.ID != "" && rec.CompletedAt != nil {
+		fmt.Fprintln(&b, cat.T(messages.ResultIDDate, rec.ID, rec.CompletedAt.Local().Format(DateFormat)))
+	}
+	if rec.Respondent != "" {
+		fmt.Fprintln(&b, cat.T(messages.ResultRespondentBy, rec.Respondent))
 	}
 	fmt.Fprintln(&b)
-	fmt.Fprintf(&b, "%-*s %s %6s", titleWidth, cat.T(messages.ResultOverall), Bar(r.Overall, barWidth), FormatScore(cat, r.Overall))
-	if r.Stage != nil {
-		fmt.Fprintf(&b, "   %s", cat.T(messages.ResultStage, r.Stage.Number, r.Stage.Name))
+	row := func(indent, title string, s assess.Score, stage *assess.StageRef) {
+		width := titleWidth - len(indent)
+		fmt.Fprintf(&b, "%s%-*s %s %6s", indent, width, truncate(title, width), Bar(s, barWidth), FormatScore(cat, s))
+		if stage != nil {
+			fmt.Fprintf(&b, "   %s", cat.T(messages.ResultStage, stage.Number, stage.Name))
+		}
+		fmt.Fprintln(&b)
 	}
-	fmt.Fprintln(&b)
+	row("", cat.T(messages.ResultOverall), r.Overall, r.Stage)
 	if r.Target != nil {
 		fmt.Fprintf(&b, "%-*s %s\n", titleWidth, "", cat.T(messages.ResultTarget, r.Target.Target, r.Target.Gap))
 	}
 	fmt.Fprintln(&b, cat.T(messages.ResultCoverage, r.Answered, r.Total, r.Unsure))
+	if prev := a.Previous; prev != nil && prev.Result != nil && prev.CompletedAt != nil {
+		d := assess.Compare(prev.Result, r).Overall.Delta
+		if d.Valid {
+			fmt.Fprintln(&b, cat.T(messages.ResultChangeSince, prev.CompletedAt.Local().Format(DateFormat), d.Value))
+		}
+	}
 	fmt.Fprintln(&b)
 	fmt.Fprintln(&b, cat.T(messages.ResultPillars))
-	for i, pr := range r.Pillars {
-		p := bank.Pillars[i]
-		fmt.Fprintf(&b, "%-*s %s %6s", titleWidth, truncate(p.Title, titleWidth), Bar(pr.Score, barWidth), FormatScore(cat, pr.Score))
-		if pr.Stage != nil {
-			fmt.Fprintf(&b, "   %s", cat.T(messages.ResultStage, pr.Stage.Number, pr.Stage.Name))
-		}
-		fmt.Fprintln(&b)
-		for k, kr := range pr.KeyActions {
-			fmt.Fprintf(&b, "  %-*s %s %6s\n", titleWidth-2, truncate(p.KeyActions[k].Title, titleWidth-2), Bar(kr.Score, barWidth), FormatScore(cat, kr.Score))
+	for _, pr := range r.Pillars {
+		row("", bank.TitleOf(pr.ID), pr.Score, pr.Stage)
+		for _, kr := range pr.KeyActions {
+			row("  ", bank.TitleOf(kr.ID), kr.Score, nil)
 		}
 	}
 	fmt.Fprintln(&b)
@@ -85,11 +100,14 @@ func Text(w io.Writer, cat *messages.Catalog, a Assessment) error {
 	}
 	for i, t := range r.Recommendations {
 		rec, ok := bank.Recommendation(t.ID)
+		title := t.Title
+		if ok {
+			title = rec.Title
+		}
+		fmt.Fprintf(&b, "%2d. %s (%s)\n", i+1, title, cat.T(messages.ResultImpact, t.Impact))
 		if !ok {
-			fmt.Fprintf(&b, "%2d. %s (%s)\n", i+1, t.Title, cat.T(messages.ResultImpact, t.Impact))
 			continue
 		}
-		fmt.Fprintf(&b, "%2d. %s (%s)\n", i+1, rec.Title, cat.T(messages.ResultImpact, t.Impact))
 		fmt.Fprint(&b, Wrap(cat.T(messages.ResultWhy, oneLine(rec.Why)), textWidth, "    "))
 		fmt.Fprintf(&b, "    %s\n", cat.T(messages.ResultSteps))
 		for _, s := range rec.Steps {
@@ -99,6 +117,9 @@ func Text(w io.Writer, cat *messages.Catalog, a Assessment) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// DateFormat is how dates are shown in reports and listings.
+const DateFormat = "2006-01-02 15:04"
 
 func truncate(s string, n int) string {
 	r := []rune(s)

@@ -1,0 +1,123 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"socialmaturity/assess"
+)
+
+// benchSize is the number of stored assessments the figures are asked for.
+const benchSize = 10_000
+
+var (
+	populated     sync.Once
+	populatedPath string
+	populatedErr  error
+)
+
+// tenThousand returns a store holding benchSize assessments of 100
+// organizations, built once per test binary.
+func tenThousand(b *testing.B) *Store {
+	b.Helper()
+	populated.Do(func() {
+		dir, err := os.MkdirTemp("", "socialmaturity-bench")
+		if err != nil {
+			populatedErr = err
+			return
+		}
+		populatedPath = filepath.Join(dir, "sm.db")
+		s, err := Open(populatedPath)
+		if err != nil {
+			populatedErr = err
+			return
+		}
+		base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+		batch := make([]*assess.Assessment, 0, 1000)
+		for i := range benchSize {
+			batch = append(batch, completed(fmt.Sprintf("Organization %d", i%100), base.Add(time.Duration(i)*time.Minute), i))
+			if len(batch) == cap(batch) {
+				if populatedErr = s.SaveAll(batch); populatedErr != nil {
+					return
+				}
+				batch = batch[:0]
+			}
+		}
+	})
+	if populatedErr != nil {
+		b.Fatal(populatedErr)
+	}
+	s, err := Open(populatedPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+func BenchmarkListNewest50(b *testing.B) {
+	s := tenThousand(b)
+	for b.Loop() {
+		page, err := s.List(ListOptions{Limit: 50})
+		if err != nil || len(page.Items) != 50 {
+			b.Fatal(err)
+		}
+	}
+	info, err := os.Stat(s.Path())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(info.Size())/1e6, "db-MB")
+}
+
+func BenchmarkListOneOrg(b *testing.B) {
+	s := tenThousand(b)
+	for b.Loop() {
+		page, err := s.List(ListOptions{Org: "Organization 42", Limit: 50})
+		if err != nil || len(page.Items) != 50 {
+			b.Fatal(err, len(page.Items))
+		}
+	}
+}
+
+func BenchmarkShowOne(b *testing.B) {
+	s := tenThousand(b)
+	page, err := s.List(ListOptions{Limit: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ref := page.Items[0].Short
+	for b.Loop() {
+		if _, err := s.Get(ref); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDraftAnswer commits one answer to a draft, fsync'd, as the walk
+// does on every answer; it reports the 99th percentile.
+func BenchmarkDraftAnswer(b *testing.B) {
+	s := tenThousand(b)
+	d := &assess.Assessment{Submission: assess.Submission{Org: "Bench"}}
+	if err := s.CreateDraft(d); err != nil {
+		b.Fatal(err)
+	}
+	defer s.DeleteDraft(d.ID)
+	var took []time.Duration
+	i := 0
+	for b.Loop() {
+		q := bank.At(bank.Questions()[i%bank.QuestionCount()]).ID
+		start := time.Now()
+		if _, err := s.UpdateDraft(d.ID, func(a *assess.Assessment) { a.Answers[q] = assess.AtLevel(i % 5) }); err != nil {
+			b.Fatal(err)
+		}
+		took = append(took, time.Since(start))
+		i++
+	}
+	sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
+	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
+}

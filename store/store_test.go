@@ -1,0 +1,515 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"socialmaturity/assess"
+	"socialmaturity/questions"
+)
+
+const childEnv = "SOCIALMATURITY_STORE_TEST_CHILD"
+
+func TestMain(m *testing.M) {
+	if path := os.Getenv(childEnv); path != "" {
+		answerForever(path)
+		return
+	}
+	code := m.Run()
+	if populatedPath != "" {
+		os.RemoveAll(filepath.Dir(populatedPath))
+	}
+	os.Exit(code)
+}
+
+// answerForever is the child of the kill test: it answers one question after
+// another, printing "ack ID" once each answer is committed.
+func answerForever(path string) {
+	s, err := Open(path)
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(2)
+	}
+	d := &assess.Assessment{Submission: assess.Submission{Org: "Killed Co"}}
+	if err := s.CreateDraft(d); err != nil {
+		fmt.Println("error", err)
+		os.Exit(2)
+	}
+	for i := 0; ; i++ {
+		q := fmt.Sprintf("q%d", i)
+		if _, err := s.UpdateDraft(d.ID, func(a *assess.Assessment) { a.Answers[q] = assess.AtLevel(i % 5) }); err != nil {
+			fmt.Println("error", err)
+			os.Exit(2)
+		}
+		fmt.Println("ack", q)
+	}
+}
+
+func newStore(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "data", "sm.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+var bank = func() *questions.Bank {
+	b, err := questions.Default()
+	if err != nil {
+		panic(err)
+	}
+	return b
+}()
+
+// completed builds a scored assessment of org, completed at t.
+func completed(org string, t time.Time, level int) *assess.Assessment {
+	a := &assess.Assessment{Submission: assess.Submission{Org: org, Respondent: "Dana", Answers: assess.Answers{}}, Bank: assess.RefOf(bank), StartedAt: t}
+	for i, ref := range bank.Questions() {
+		a.Answers[bank.At(ref).ID] = assess.AtLevel((level + i) % 5)
+	}
+	a.Complete(bank, t, assess.Targets{})
+	return a
+}
+
+func TestOpenCreatesPrivateFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nested", "folder")
+	path := filepath.Join(dir, "sm.db")
+	if _, err := Open(path); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]os.FileMode{dir: 0o700, path: 0o600} {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := info.Mode().Perm(); got != want {
+			t.Errorf("%s mode = %o, want %o", p, got, want)
+		}
+	}
+	if _, err := Open(path); err != nil {
+		t.Errorf("reopen: %v", err)
+	}
+}
+
+func TestSaveGetDeleteByPrefix(t *testing.T) {
+	s := newStore(t)
+	base := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	a := completed("Acme", base, 2)
+	if err := s.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Get(strings.ToUpper(a.ID[:ShortIDLen]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Org != "Acme" || got.Result == nil || got.Result.Overall.Value != assess.Round(a.Result.Overall.Value) || len(got.Answers) != len(a.Answers) {
+		t.Errorf("got %+v", got)
+	}
+	if _, err := s.Get("zzzz"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Get(zzzz) = %v, want not found", err)
+	}
+	twin := completed("Acme", base, 3) // same millisecond: shares the time part
+	if err := s.Save(twin); err != nil {
+		t.Fatal(err)
+	}
+	var amb *AmbiguousError
+	if _, err := s.Get(a.ID[:9]); !errors.As(err, &amb) || len(amb.Matches) != 2 {
+		t.Errorf("Get(time prefix) = %v, want ambiguous between 2", err)
+	}
+	id, err := s.Delete(a.ID)
+	if err != nil || id != a.ID {
+		t.Fatalf("Delete = %q, %v", id, err)
+	}
+	if _, err := s.Get(a.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleted assessment still found: %v", err)
+	}
+	page, err := s.List(ListOptions{Org: "acme"})
+	if err != nil || len(page.Items) != 1 || page.Items[0].ID != twin.ID {
+		t.Errorf("after delete, org listing = %+v, %v", page.Items, err)
+	}
+}
+
+func TestListNewestFirstWithCursorAndOrg(t *testing.T) {
+	s := newStore(t)
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var all []*assess.Assessment
+	for i := range 25 {
+		org := []string{"Acme", "Globex", "Initech"}[i%3]
+		all = append(all, completed(org, base.Add(time.Duration(i)*time.Hour), i))
+	}
+	if err := s.SaveAll(all); err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	before := ""
+	for {
+		page, err := s.List(ListOptions{Limit: 7, Before: before})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range page.Items {
+			seen = append(seen, it.ID)
+			if len(it.Short) < ShortIDLen || !strings.HasPrefix(it.ID, it.Short) {
+				t.Errorf("short id %q of %q", it.Short, it.ID)
+			}
+		}
+		if page.Next == "" {
+			break
+		}
+		before = page.Next
+	}
+	if len(seen) != 25 {
+		t.Fatalf("paged through %d, want 25", len(seen))
+	}
+	for i, id := range seen {
+		if want := all[24-i].ID; id != want {
+			t.Fatalf("item %d = %s, want %s (newest first)", i, id, want)
+		}
+	}
+	page, err := s.List(ListOptions{Org: "  GLOBEX ", Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Items) != 3 || page.Next == "" {
+		t.Fatalf("org page = %d items, next %q", len(page.Items), page.Next)
+	}
+	for _, it := range page.Items {
+		if it.Org != "Globex" {
+			t.Errorf("org listing has %s", it.Org)
+		}
+	}
+	if page.Items[0].ID != all[22].ID {
+		t.Errorf("newest Globex = %s, want %s", page.Items[0].ID, all[22].ID)
+	}
+	rest, err := s.List(ListOptions{Org: "globex", Before: page.Next})
+	if err != nil || len(rest.Items) != 5 || rest.Next != "" {
+		t.Errorf("second org page = %d items, next %q, %v", len(rest.Items), rest.Next, err)
+	}
+	prev, err := s.Previous(all[22])
+	if err != nil || prev == nil || prev.ID != all[19].ID {
+		t.Errorf("Previous = %v, %v; want %s", prev, err, all[19].ID)
+	}
+	if prev, err := s.Previous(all[1]); err != nil || prev != nil {
+		t.Errorf("Previous of the first Globex = %v, %v", prev, err)
+	}
+	if n, err := s.Count(); err != nil || n != 25 {
+		t.Errorf("Count = %d, %v", n, err)
+	}
+}
+
+func TestDraftLifecycle(t *testing.T) {
+	s := newStore(t)
+	d := &assess.Assessment{Submission: assess.Submission{Org: "Acme"}, Bank: assess.RefOf(bank)}
+	if err := s.CreateDraft(d); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateDraft(d.ID, func(a *assess.Assessment) { a.Answers["eng-channels"] = assess.AtLevel(3) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateDraft(d.ID, func(a *assess.Assessment) { a.Answers["lis-uses"] = assess.NotSure }); err != nil {
+		t.Fatal(err)
+	}
+	drafts, err := s.Drafts()
+	if err != nil || len(drafts) != 1 || len(drafts[0].Answers) != 2 || drafts[0].Answers["lis-uses"] != assess.NotSure {
+		t.Fatalf("Drafts = %+v, %v", drafts, err)
+	}
+	if got, err := s.Draft(d.ID[:ShortIDLen]); err != nil || got.ID != d.ID {
+		t.Errorf("Draft(prefix) = %v, %v", got, err)
+	}
+	done, err := s.CompleteDraft(d.ID, func(a *assess.Assessment) { a.Complete(bank, time.Now(), assess.Targets{}) })
+	if err != nil || done.Result == nil {
+		t.Fatalf("CompleteDraft = %+v, %v", done, err)
+	}
+	if drafts, _ := s.Drafts(); len(drafts) != 0 {
+		t.Errorf("draft still there after completion")
+	}
+	stored, err := s.Get(d.ID)
+	if err != nil || stored.Answers["eng-channels"] != assess.AtLevel(3) || stored.Result == nil {
+		t.Errorf("completed = %+v, %v", stored, err)
+	}
+	if _, err := s.UpdateDraft(d.ID, func(*assess.Assessment) {}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("update of a completed draft = %v", err)
+	}
+}
+
+func TestInUseIsReportedWithinTwoSeconds(t *testing.T) {
+	holder := newStore(t)
+	if err := holder.Hold(); err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	other := &Store{path: holder.Path(), lockWait: DefaultLockWait, now: time.Now}
+	start := time.Now()
+	_, err := other.List(ListOptions{})
+	var inUse *InUseError
+	if !errors.As(err, &inUse) {
+		t.Fatalf("List while held = %v, want in use", err)
+	}
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Errorf("took %v to report in use", elapsed)
+	}
+	want := fmt.Sprintf("database %s is in use by another socialmaturity process", holder.Path())
+	if err.Error() != want {
+		t.Errorf("message = %q", err)
+	}
+	if _, err := Open(holder.Path()); !errors.As(err, &inUse) {
+		t.Errorf("Open while held = %v", err)
+	}
+	holder.Close()
+	if _, err := other.List(ListOptions{}); err != nil {
+		t.Errorf("after release: %v", err)
+	}
+}
+
+func TestTakingTurns(t *testing.T) {
+	s := newStore(t)
+	other, err := Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 2)
+	for _, st := range []*Store{s, other} {
+		go func() {
+			for i := range 20 {
+				if err := st.Save(completed("Turns", time.Now(), i)); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, _ := s.Count(); n != 40 {
+		t.Errorf("Count = %d, want 40", n)
+	}
+}
+
+func fileHash(t *testing.T, path string) [32]byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(data)
+}
+
+func TestDamagedFilesAreReportedAndLeftUntouched(t *testing.T) {
+	valid := newStore(t)
+	if err := valid.Save(completed("Acme", time.Now(), 1)); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(valid.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign := filepath.Join(t.TempDir(), "foreign.db")
+	db, err := bolt.Open(foreign, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("other")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	foreignData, _ := os.ReadFile(foreign)
+
+	zeroedMeta := bytes.Clone(good)
+	clear(zeroedMeta[:2*4096])
+	cases := map[string][]byte{
+		"garbage":     bytes.Repeat([]byte("not a database "), 1000),
+		"truncated":   good[:1000],
+		"zeroed meta": zeroedMeta,
+		"empty":       {},
+		"foreign":     foreignData,
+	}
+	for name, data := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "sm.db")
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			before := fileHash(t, path)
+			_, err := Open(path)
+			var damaged *DamagedError
+			if !errors.As(err, &damaged) {
+				t.Fatalf("Open = %v, want damaged", err)
+			}
+			if !strings.Contains(err.Error(), "damaged or not a socialmaturity database") {
+				t.Errorf("message = %q", err)
+			}
+			if fileHash(t, path) != before {
+				t.Error("the damaged file was modified")
+			}
+		})
+	}
+}
+
+func TestDamagedDataPageNeverPanics(t *testing.T) {
+	s := newStore(t)
+	var as []*assess.Assessment
+	for i := range 200 {
+		as = append(as, completed(fmt.Sprintf("Org %d", i%7), time.Now().Add(time.Duration(i)*time.Second), i))
+	}
+	if err := s.SaveAll(as); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Scribble over every page after the meta pages, freelist and root.
+	for off := 4 * 4096; off+64 < len(data); off += 4096 {
+		copy(data[off:off+64], bytes.Repeat([]byte{0xA5}, 64))
+	}
+	if err := os.WriteFile(s.Path(), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := fileHash(t, s.Path())
+	var damaged *DamagedError
+	_, err = s.List(ListOptions{})
+	if err == nil {
+		_, err = s.Get(as[0].ID)
+	}
+	if err == nil {
+		var problems []string
+		problems, err = s.Check()
+		if err == nil && len(problems) == 0 {
+			t.Fatal("a scribbled database reads and checks clean")
+		}
+	}
+	t.Logf("outcome: %v", err)
+	if err != nil && !errors.As(err, &damaged) {
+		t.Errorf("err = %v, want damaged", err)
+	}
+	if fileHash(t, s.Path()) != before {
+		t.Error("the damaged file was modified")
+	}
+}
+
+func TestNewerSchemaIsRefused(t *testing.T) {
+	s := newStore(t)
+	db, err := bolt.Open(s.Path(), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte{0, 0, 0, 0, 0, 0, 0, 99})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, err = Open(s.Path())
+	var newer *NewerSchemaError
+	if !errors.As(err, &newer) || newer.Have != 99 || !strings.Contains(err.Error(), "upgrade socialmaturity") {
+		t.Errorf("Open = %v", err)
+	}
+}
+
+func TestMigrationsRecordTheSchemaVersion(t *testing.T) {
+	s := newStore(t)
+	err := s.do(false, func(tx *bolt.Tx) error {
+		v, err := schemaVersion(tx, s.Path())
+		if v != SchemaVersion() {
+			t.Errorf("schema version = %d, want %d", v, SchemaVersion())
+		}
+		for _, b := range [][]byte{bucketAssessments, bucketSummaries, bucketByOrg, bucketDrafts, bucketWorkshops, bucketSettings} {
+			if tx.Bucket(b) == nil {
+				t.Errorf("bucket %s missing", b)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBackupAndCheck(t *testing.T) {
+	s := newStore(t)
+	for i := range 30 {
+		if err := s.Save(completed("Acme", time.Now(), i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if problems, err := s.Check(); err != nil || len(problems) != 0 {
+		t.Fatalf("Check = %v, %v", problems, err)
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := s.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	copyStore, err := Open(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := copyStore.Count(); err != nil || n != 30 {
+		t.Errorf("backup holds %d, %v", n, err)
+	}
+	if err := s.Backup(backup); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("backup over an existing file = %v", err)
+	}
+}
+
+// A process killed in the middle of answering loses no acknowledged answer.
+func TestKilledProcessLosesNoAcknowledgedAnswer(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sm.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var acked []string
+	lines := bufio.NewScanner(out)
+	for lines.Scan() {
+		line := lines.Text()
+		if strings.HasPrefix(line, "error") {
+			t.Fatal(line)
+		}
+		acked = append(acked, strings.TrimPrefix(line, "ack "))
+		if len(acked) == 25 {
+			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	_ = cmd.Wait()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	drafts, err := s.Drafts()
+	if err != nil || len(drafts) != 1 {
+		t.Fatalf("drafts = %d, %v", len(drafts), err)
+	}
+	for _, q := range acked {
+		if _, ok := drafts[0].Answers[q]; !ok {
+			t.Errorf("acknowledged answer %s was lost", q)
+		}
+	}
+	if problems, err := s.Check(); err != nil || len(problems) > 0 {
+		t.Errorf("check after kill: %v %v", problems, err)
+	}
+}
