@@ -14,6 +14,7 @@ import (
 
 	"socialmaturity/messages"
 	"socialmaturity/questions"
+	"socialmaturity/store"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -26,6 +27,7 @@ func main() {
 // app is what every command shares: the catalog and the process's streams.
 type app struct {
 	cat    *messages.Catalog
+	dbPath string
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -59,7 +61,8 @@ func (a *app) rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(a.bankCmd(), a.scoreCmd())
+	root.PersistentFlags().StringVar(&a.dbPath, "db", "", a.cat.T(messages.FlagDB, store.EnvPath))
+	root.AddCommand(a.bankCmd(), a.scoreCmd(), a.importCmd(), a.listCmd(), a.showCmd(), a.compareCmd(), a.deleteCmd(), a.dbCmd())
 	return root
 }
 

@@ -2,7 +2,9 @@ package store
 
 import (
 	"crypto/rand"
+	"encoding/binary"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -17,19 +19,41 @@ const (
 	ShortIDLen = 10
 )
 
+const randomBits = 5 * randomChars
+
+// lastID makes ids from one process strictly increasing, even within one
+// millisecond or when the clock steps back.
+var lastID struct {
+	sync.Mutex
+	ms, random uint64
+}
+
 // NewID returns a time-sortable id for t: 9 characters of milliseconds and 7
-// random ones.
+// random ones. Ids made by one process increase strictly.
 func NewID(t time.Time) string {
+	ms := uint64(max(t.UnixMilli(), 0))
+	var r [8]byte
+	_, _ = rand.Read(r[:])
+	random := binary.BigEndian.Uint64(r[:]) >> (64 - randomBits)
+
+	lastID.Lock()
+	if ms <= lastID.ms {
+		ms, random = lastID.ms, lastID.random+1
+		if random >= 1<<randomBits {
+			ms, random = ms+1, 0
+		}
+	}
+	lastID.ms, lastID.random = ms, random
+	lastID.Unlock()
+
 	var b [timeChars + randomChars]byte
-	ms := uint64(t.UnixMilli())
 	for i := timeChars - 1; i >= 0; i-- {
 		b[i] = alphabet[ms&31]
 		ms >>= 5
 	}
-	var r [randomChars]byte
-	_, _ = rand.Read(r[:])
-	for i := range randomChars {
-		b[timeChars+i] = alphabet[r[i]&31]
+	for i := len(b) - 1; i >= timeChars; i-- {
+		b[i] = alphabet[random&31]
+		random >>= 5
 	}
 	return string(b[:])
 }

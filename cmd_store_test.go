@@ -1,0 +1,220 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"socialmaturity/store"
+)
+
+func tempDB(t *testing.T) string {
+	t.Helper()
+	return filepath.Join(t.TempDir(), "sm.db")
+}
+
+func importOne(t *testing.T, db, stdin string) string {
+	t.Helper()
+	code, out, errOut := cli(t, stdin, "import", "--db", db, "-")
+	if code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	return strings.TrimSpace(out)
+}
+
+func TestImportListShowCompareDelete(t *testing.T) {
+	db := tempDB(t)
+	code, out, errOut := cli(t, "", "import", "--db", db, "testdata/answers.json")
+	if code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	first := strings.TrimSpace(out)
+	second := importOne(t, db, `{"org": "acme ", "respondent": "Lee", "answers": {"eng-channels": 4, "lis-uses": 3}}`)
+	importOne(t, db, `{"org": "Globex", "answers": {"eng-channels": 1}}`)
+
+	code, out, _ = cli(t, "", "list", "--db", db, "--format", "json")
+	var list []struct {
+		ID          string   `json:"id"`
+		Org         string   `json:"org"`
+		Respondent  string   `json:"respondent"`
+		CompletedAt string   `json:"completed_at"`
+		Overall     *float64 `json:"overall"`
+		Stage       *struct {
+			Number int    `json:"number"`
+			Name   string `json:"name"`
+		} `json:"stage"`
+	}
+	if err := json.Unmarshal([]byte(out), &list); err != nil || code != 0 {
+		t.Fatalf("list json: %v, exit %d", err, code)
+	}
+	if len(list) != 3 || list[0].Org != "Globex" || list[2].ID != first || list[2].Overall == nil || list[2].Stage == nil || list[2].CompletedAt == "" {
+		t.Errorf("list = %+v", list)
+	}
+
+	code, out, _ = cli(t, "", "list", "--db", db, "--org", "ACME")
+	if code != 0 || strings.Contains(out, "Globex") || !strings.Contains(out, "Dana") || !strings.Contains(out, "Lee") || !strings.Contains(out, first[:store.ShortIDLen]) {
+		t.Errorf("list --org:\n%s", out)
+	}
+	code, out, _ = cli(t, "", "list", "--db", db, "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || code != 0 || len(rows) != 4 || rows[0][0] != "id" || rows[0][len(rows[0])-1] != "culture" {
+		t.Errorf("csv = %v, %v", rows, err)
+	}
+
+	code, out, _ = cli(t, "", "show", "--db", db, first[:store.ShortIDLen], "--format", "json")
+	var shown struct {
+		ID          string         `json:"id"`
+		Org         string         `json:"org"`
+		CompletedAt string         `json:"completed_at"`
+		Answers     map[string]any `json:"answers"`
+		Overall     *float64       `json:"overall"`
+		Pillars     []any          `json:"pillars"`
+		Recs        []any          `json:"recommendations"`
+	}
+	if err := json.Unmarshal([]byte(out), &shown); err != nil || code != 0 {
+		t.Fatalf("show json: %v", err)
+	}
+	if shown.ID != first || shown.Answers["lis-practice"] != "unsure" || shown.Overall == nil || len(shown.Pillars) != 3 || len(shown.Recs) == 0 {
+		t.Errorf("show = %+v", shown)
+	}
+	code, out, _ = cli(t, "", "show", "--db", db, second)
+	if code != 0 || !strings.Contains(out, "change since the previous assessment") || !strings.Contains(out, "answered by Lee") {
+		t.Errorf("show text:\n%s", out)
+	}
+
+	code, out, _ = cli(t, "", "compare", "--db", db, first, second, "--format", "json")
+	var cmp struct {
+		From, To string
+		Overall  struct{ From, To, Delta *float64 }
+		Pillars  []struct {
+			ID    string
+			Delta *float64
+		}
+		KeyActions []any `json:"key_actions"`
+	}
+	if err := json.Unmarshal([]byte(out), &cmp); err != nil || code != 0 {
+		t.Fatalf("compare json: %v", err)
+	}
+	if cmp.From != first || cmp.Overall.Delta == nil || *cmp.Overall.Delta != *cmp.Overall.To-*cmp.Overall.From || len(cmp.Pillars) != 3 || len(cmp.KeyActions) != 9 {
+		t.Errorf("compare = %+v", cmp)
+	}
+	code, out, _ = cli(t, "", "compare", "--db", db, first, second)
+	if code != 0 || !strings.Contains(out, "before") || !strings.Contains(out, "Focus on sustained engagement") {
+		t.Errorf("compare text:\n%s", out)
+	}
+
+	code, out, errOut = cli(t, "n\n", "delete", "--db", db, first)
+	if code != 1 || !strings.Contains(out, "Delete assessment "+first) || !strings.Contains(errOut, "nothing deleted") {
+		t.Errorf("delete answered n: exit %d, %q %q", code, out, errOut)
+	}
+	code, _, _ = cli(t, "y\n", "delete", "--db", db, first)
+	if code != 0 {
+		t.Errorf("delete answered y: exit %d", code)
+	}
+	code, _, errOut = cli(t, "", "show", "--db", db, first)
+	if code != 1 || !strings.Contains(errOut, "not found") {
+		t.Errorf("show deleted: exit %d %q", code, errOut)
+	}
+	if code, _, _ = cli(t, "", "delete", "--db", db, second, "--yes"); code != 0 {
+		t.Errorf("delete --yes: exit %d", code)
+	}
+}
+
+func TestImportStoresNothingFromAnInvalidFile(t *testing.T) {
+	db := tempDB(t)
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("org: Bad\nanswers:\n  eng-channels: 9\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, "", "import", "--db", db, bad, "testdata/answers.json")
+	if code != 1 || !strings.Contains(errOut, "bad.yaml:3: answer to eng-channels") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	if ids := strings.Fields(out); len(ids) != 1 {
+		t.Errorf("stored %d, want only the valid file", len(ids))
+	}
+	lines := `{"org": "A", "answers": {"eng-channels": 1}}` + "\n" + `{"org": "B", "answers": {"nope": 1}}` + "\n"
+	code, out, errOut = cli(t, lines, "import", "--db", db, "-")
+	if code != 1 || out != "" || !strings.Contains(errOut, `stdin:2: unknown question id "nope"`) {
+		t.Errorf("JSON Lines with a bad line: exit %d, stored %q, %q", code, out, errOut)
+	}
+	if n := countListed(t, db); n != 1 {
+		t.Errorf("%d stored after failed imports, want 1", n)
+	}
+}
+
+func TestImportManyJSONLines(t *testing.T) {
+	db := tempDB(t)
+	var in bytes.Buffer
+	for i := range 500 {
+		fmt.Fprintf(&in, `{"org": "Org %d", "answers": {"eng-channels": %d, "spe-team": "unsure"}}`+"\n", i%10, i%5)
+	}
+	code, out, errOut := cli(t, in.String(), "import", "--db", db, "-")
+	if code != 0 || len(strings.Fields(out)) != 500 {
+		t.Fatalf("exit %d, %d ids: %s", code, len(strings.Fields(out)), errOut)
+	}
+	if n := countListed(t, db, "--org", "org 3", "--limit", "100"); n != 50 {
+		t.Errorf("one org of 500: %d listed, want 50", n)
+	}
+}
+
+func TestDatabaseFailuresThroughTheCLI(t *testing.T) {
+	garbage := filepath.Join(t.TempDir(), "garbage.db")
+	data := bytes.Repeat([]byte("junk"), 5000)
+	if err := os.WriteFile(garbage, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := cli(t, "", "list", "--db", garbage)
+	if code != 1 || !strings.Contains(errOut, "is damaged or not a socialmaturity database") {
+		t.Errorf("garbage: exit %d, %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(garbage); !bytes.Equal(after, data) {
+		t.Error("garbage file was modified")
+	}
+
+	db := tempDB(t)
+	holder, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := holder.Hold(); err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	code, _, errOut = cli(t, "", "list", "--db", db)
+	if code != 1 || !strings.Contains(errOut, "database "+db+" is in use by another socialmaturity process") {
+		t.Errorf("in use: exit %d, %q", code, errOut)
+	}
+	holder.Close()
+
+	t.Setenv(store.EnvPath, db)
+	if code, out, _ := cli(t, "", "db", "check"); code != 0 || !strings.Contains(out, db+": ok") {
+		t.Errorf("db check via env: exit %d %q", code, out)
+	}
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	if code, _, errOut := cli(t, "", "db", "backup", backup); code != 0 {
+		t.Errorf("backup: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := cli(t, "", "db", "backup", backup); code != 1 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("backup over a file: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := cli(t, "", "list", "--limit", "-1"); code != 1 || !strings.Contains(errOut, "--limit -1") {
+		t.Errorf("negative limit: exit %d %q", code, errOut)
+	}
+}
+
+// countListed is how many assessments list --format json prints.
+func countListed(t *testing.T, db string, args ...string) int {
+	t.Helper()
+	code, out, errOut := cli(t, "", append([]string{"list", "--db", db, "--format", "json"}, args...)...)
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(out), &items); err != nil || code != 0 {
+		t.Fatalf("list: exit %d, %v, %s", code, err, errOut)
+	}
+	return len(items)
+}
