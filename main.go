@@ -15,6 +15,7 @@ import (
 	"socialmaturity/messages"
 	"socialmaturity/questions"
 	"socialmaturity/store"
+	"socialmaturity/tui"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -54,15 +55,21 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func (a *app) rootCmd() *cobra.Command {
+	var f tuiFlags
 	root := &cobra.Command{
 		Use:           "socialmaturity",
 		Short:         a.cat.T(messages.CmdRoot),
 		Long:          a.cat.T(messages.CmdRootLong),
+		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runTUI(cmd.Context(), tui.StartHome, f)
+		},
 	}
+	a.addTUIFlags(root, &f)
 	root.PersistentFlags().StringVar(&a.dbPath, "db", "", a.cat.T(messages.FlagDB, store.EnvPath))
-	root.AddCommand(a.bankCmd(), a.scoreCmd(), a.importCmd(), a.listCmd(), a.showCmd(), a.compareCmd(), a.deleteCmd(), a.dbCmd())
+	root.AddCommand(a.bankCmd(), a.scoreCmd(), a.importCmd(), a.listCmd(), a.showCmd(), a.compareCmd(), a.deleteCmd(), a.dbCmd(), a.assessCmd())
 	return root
 }
 

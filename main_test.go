@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -142,5 +143,31 @@ func TestScoreReportsBadInput(t *testing.T) {
 	code, _, errOut = cli(t, "", "score", "testdata/answers.json", "--bank", "questions/testdata/invalid/empty.yaml")
 	if code != 1 || !strings.Contains(errOut, "empty.yaml: is empty") {
 		t.Errorf("bad bank: exit %d, %q", code, errOut)
+	}
+}
+
+func TestTUINeedsATerminal(t *testing.T) {
+	for _, args := range [][]string{{}, {"assess", "--org", "Acme"}} {
+		code, _, errOut := cli(t, "", append(args, "--db", filepath.Join(t.TempDir(), "sm.db"))...)
+		if code != 1 || !strings.Contains(errOut, "--accessible") || !strings.Contains(errOut, "socialmaturity score FILE") {
+			t.Errorf("%v without a terminal: exit %d, %q", args, code, errOut)
+		}
+	}
+}
+
+func TestAccessibleFromTheCommandLine(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sm.db")
+	input := strings.Repeat("2\n", 27)
+	code, out, errOut := cli(t, input, "assess", "--accessible", "--org", "Acme", "--db", db)
+	if code != 0 || !strings.Contains(out, "Acme — social media maturity") || !strings.Contains(out, "Saved as assessment") {
+		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
+	}
+	if n := countListed(t, db); n != 1 {
+		t.Errorf("stored %d", n)
+	}
+	t.Setenv("ACCESSIBLE", "1")
+	code, out, _ = cli(t, "q\n", "--db", db)
+	if code != 0 || !strings.Contains(out, "Organization:") {
+		t.Errorf("ACCESSIBLE=1: exit %d\n%s", code, out)
 	}
 }

@@ -67,6 +67,85 @@ const (
 	CompareAfter      Key = "compare.after"
 	CompareChange     Key = "compare.change"
 	ResultChangeSince Key = "result.change"
+
+	// TUI
+	CmdAssess          Key = "cmd.assess"
+	FlagAccessible     Key = "flag.accessible"
+	FlagRespondent     Key = "flag.respondent"
+	FlagRole           Key = "flag.role"
+	FlagAssessOrg      Key = "flag.assess.org"
+	ErrNotTerminal     Key = "err.notterminal"
+	TooSmall           Key = "tui.toosmall"
+	AppName            Key = "tui.app"
+	AppTagline         Key = "tui.tagline"
+	HomeNew            Key = "tui.home.new"
+	HomeResume         Key = "tui.home.resume"
+	HomeHistory        Key = "tui.home.history"
+	HomeQuit           Key = "tui.home.quit"
+	SetupTitle         Key = "tui.setup.title"
+	SetupOrg           Key = "tui.setup.org"
+	SetupOrgHint       Key = "tui.setup.org.hint"
+	SetupOrgRequired   Key = "tui.setup.org.required"
+	SetupRespondent    Key = "tui.setup.respondent"
+	SetupRole          Key = "tui.setup.role"
+	SetupOptional      Key = "tui.setup.optional"
+	WalkProgress       Key = "tui.walk.progress"
+	WalkNotSure        Key = "tui.walk.notsure"
+	WalkNote           Key = "tui.walk.note"
+	WalkNotePrompt     Key = "tui.walk.noteprompt"
+	WalkUnanswered     Key = "tui.walk.unanswered"
+	WalkSaved          Key = "tui.walk.saved"
+	WalkSaveFailed     Key = "tui.walk.savefailed"
+	WalkIntroPillar    Key = "tui.walk.intro.pillar"
+	WalkIntroStart     Key = "tui.walk.intro.start"
+	WalkFinishTitle    Key = "tui.walk.finish.title"
+	WalkFinishBody     Key = "tui.walk.finish.body"
+	WalkFinishMissing  Key = "tui.walk.finish.missing"
+	WalkFinishAction   Key = "tui.walk.finish.action"
+	DraftSavedExit     Key = "tui.exit.draft"
+	ResultsTitle       Key = "tui.results.title"
+	ResultsNext90      Key = "tui.results.next90"
+	ResultsAllRecs     Key = "tui.results.all"
+	ResultsMoreRecs    Key = "tui.results.more"
+	ResultsEvidence    Key = "tui.results.evidence"
+	HistoryTitle       Key = "tui.history.title"
+	HistoryFilter      Key = "tui.history.filter"
+	HistoryMarked      Key = "tui.history.marked"
+	HistoryNoMatch     Key = "tui.history.nomatch"
+	CompareTitle       Key = "tui.compare.title"
+	ErrDraftOtherBank  Key = "tui.err.draftbank"
+	AccessibleLevel    Key = "tui.acc.level"
+	AccessibleQuestion Key = "tui.acc.question"
+	AccessibleNote     Key = "tui.acc.note"
+	AccessibleDone     Key = "tui.acc.done"
+	AccessibleTitle    Key = "tui.acc.title"
+	AccessibleChoose   Key = "tui.acc.choose"
+	AccessibleAnswer   Key = "tui.acc.answer"
+	AccessibleInvalid  Key = "tui.acc.invalid"
+	AccessibleStopped  Key = "tui.acc.stopped"
+	AccessibleMenuPick Key = "tui.acc.menupick"
+
+	// Key help
+	KeyUp       Key = "key.up"
+	KeyDown     Key = "key.down"
+	KeySelect   Key = "key.select"
+	KeyBack     Key = "key.back"
+	KeyQuit     Key = "key.quit"
+	KeyHelp     Key = "key.help"
+	KeyLevel    Key = "key.level"
+	KeyNotSure  Key = "key.notsure"
+	KeyNote     Key = "key.note"
+	KeyNextQ    Key = "key.nextq"
+	KeyPrevQ    Key = "key.prevq"
+	KeyNextPage Key = "key.nextpage"
+	KeyPrevPage Key = "key.prevpage"
+	KeyAllRecs  Key = "key.allrecs"
+	KeyHistory  Key = "key.history"
+	KeyFilter   Key = "key.filter"
+	KeyMark     Key = "key.mark"
+	KeyCompare  Key = "key.compare"
+	KeyHome     Key = "key.home"
+	KeyScroll   Key = "key.scroll"
 )
 
 var english = map[Key]string{
@@ -122,14 +201,90 @@ var english = map[Key]string{
 	ResultRespondentBy: "answered by %s",
 	ResultIDDate:       "assessment %s, completed %s",
 
-	ListEmpty:         "No assessments stored yet. Run socialmaturity to take one, or socialmaturity import FILE.",
-	ListHeader:        "ID\tCOMPLETED\tORGANIZATION\tRESPONDENT\tOVERALL\tSTAGE",
-	DraftsEmpty:       "No drafts: every assessment started has been completed.",
-	DraftsHeader:      "ID\tUPDATED\tORGANIZATION\tRESPONDENT\tPROGRESS",
-	DraftsProgress:    "%d of %d answered",
-	CompareSide:       "%s  %s  %s",
-	CompareBefore:     "before",
-	CompareAfter:      "after",
-	CompareChange:     "change",
-	ResultChangeSince: "change since the previous assessment (%s): %+.1f points",
+	ListEmpty:          "No assessments stored yet. Run socialmaturity to take one, or socialmaturity import FILE.",
+	ListHeader:         "ID\tCOMPLETED\tORGANIZATION\tRESPONDENT\tOVERALL\tSTAGE",
+	DraftsEmpty:        "No drafts: every assessment started has been completed.",
+	DraftsHeader:       "ID\tUPDATED\tORGANIZATION\tRESPONDENT\tPROGRESS",
+	DraftsProgress:     "%d of %d answered",
+	CompareSide:        "%s  %s  %s",
+	CompareBefore:      "before",
+	CompareAfter:       "after",
+	CompareChange:      "change",
+	ResultChangeSince:  "change since the previous assessment (%s): %+.1f points",
+	CmdAssess:          "Start an assessment straight away",
+	FlagAccessible:     "plain numbered prompts for screen readers (also ACCESSIBLE=1)",
+	FlagRespondent:     "who is answering",
+	FlagRole:           "the respondent's role",
+	FlagAssessOrg:      "the organization being assessed (skips the set-up form)",
+	ErrNotTerminal:     "standard input is not a terminal: use --accessible for plain prompts, or socialmaturity score FILE to score an answers file",
+	TooSmall:           "Make the terminal at least %d×%d (now %d×%d).",
+	AppName:            "socialmaturity",
+	AppTagline:         "How mature is your organization's use of social media, and what should it do next?",
+	HomeNew:            "Start a new assessment",
+	HomeResume:         "Resume %s — %d of %d answered — %s",
+	HomeHistory:        "Past results (%d)",
+	HomeQuit:           "Quit",
+	SetupTitle:         "New assessment",
+	SetupOrg:           "Organization",
+	SetupOrgHint:       "the organization you are assessing",
+	SetupOrgRequired:   "the organization is required",
+	SetupRespondent:    "Your name",
+	SetupRole:          "Your role",
+	SetupOptional:      "optional",
+	WalkProgress:       "question %d of %d · %d answered",
+	WalkNotSure:        "Not sure",
+	WalkNote:           "Note: %s",
+	WalkNotePrompt:     "Note (enter to save, esc to cancel): ",
+	WalkUnanswered:     "not answered yet",
+	WalkSaved:          "✓ saved",
+	WalkSaveFailed:     "✗ not saved: %v",
+	WalkIntroPillar:    "Pillar %d of %d",
+	WalkIntroStart:     "Press enter to begin.",
+	WalkFinishTitle:    "Ready to see your results",
+	WalkFinishBody:     "%d of %d answered, %d not sure.",
+	WalkFinishMissing:  "%d question(s) are not answered yet; they are left out of the scores. Go back with ← to answer them.",
+	WalkFinishAction:   "Press enter to score and save this assessment.",
+	DraftSavedExit:     "Your answers for %s are saved as a draft (%d of %d answered). Run socialmaturity and choose Resume to continue.",
+	ResultsTitle:       "%s — results",
+	ResultsNext90:      "Your next 90 days",
+	ResultsAllRecs:     "All recommendations, most impact first",
+	ResultsMoreRecs:    "%d more recommendation(s): press a to see them all.",
+	ResultsEvidence:    "Why: %s",
+	HistoryTitle:       "Past results",
+	HistoryFilter:      "Organization: ",
+	HistoryMarked:      "%d marked: press c to compare",
+	HistoryNoMatch:     "No assessment matches.",
+	CompareTitle:       "Comparison",
+	ErrDraftOtherBank:  "this draft was answered with bank %q; start socialmaturity with that bank (--bank FILE) to resume it",
+	AccessibleLevel:    "%d — %s",
+	AccessibleQuestion: "Question %d of %d (%s › %s): %s",
+	AccessibleNote:     "Note (optional, press enter to skip)",
+	AccessibleDone:     "Saved as assessment %s.",
+	AccessibleTitle:    "socialmaturity, plain prompts. Answer each question with its number; type q to stop and keep a draft.",
+	AccessibleChoose:   "What would you like to do?",
+	AccessibleAnswer:   "Answer 0 to 4, ? for not sure, or q to stop: ",
+	AccessibleInvalid:  "Please type a number from 0 to 4, ? for not sure, or q to stop.",
+	AccessibleStopped:  "Stopped.",
+	AccessibleMenuPick: "Type a number from 1 to %d: ",
+
+	KeyUp:       "up",
+	KeyDown:     "down",
+	KeySelect:   "choose",
+	KeyBack:     "back",
+	KeyQuit:     "quit",
+	KeyHelp:     "more keys",
+	KeyLevel:    "pick level",
+	KeyNotSure:  "not sure",
+	KeyNote:     "note",
+	KeyNextQ:    "next question",
+	KeyPrevQ:    "previous question",
+	KeyNextPage: "next page",
+	KeyPrevPage: "previous page",
+	KeyAllRecs:  "all recommendations",
+	KeyHistory:  "past results",
+	KeyFilter:   "filter",
+	KeyMark:     "mark",
+	KeyCompare:  "compare marked",
+	KeyHome:     "home",
+	KeyScroll:   "scroll",
 }

@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"socialmaturity/messages"
+)
+
+// KeyMap is every key binding of the app; each screen shows the ones it
+// uses in the footer help.
+type KeyMap struct {
+	Up, Down, Select, Back, Quit, Help   key.Binding
+	Level, NotSure, Note                 key.Binding
+	NextQuestion, PrevQuestion           key.Binding
+	NextPage, PrevPage                   key.Binding
+	AllRecs, History, Filter, Mark, Home key.Binding
+	Compare, Scroll                      key.Binding
+}
+
+// NewKeyMap builds the key map with help text from the catalog.
+func NewKeyMap(cat *messages.Catalog) *KeyMap {
+	b := func(help string, desc messages.Key, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, cat.T(desc)))
+	}
+	return &KeyMap{
+		Up:           b("↑/k", messages.KeyUp, "up", "k"),
+		Down:         b("↓/j", messages.KeyDown, "down", "j"),
+		Select:       b("enter", messages.KeySelect, "enter", "space"),
+		Back:         b("esc", messages.KeyBack, "esc"),
+		Quit:         b("q", messages.KeyQuit, "q", "ctrl+c"),
+		Help:         b("?", messages.KeyHelp, "?"),
+		Level:        b("0-4", messages.KeyLevel, "0", "1", "2", "3", "4"),
+		NotSure:      b("u", messages.KeyNotSure, "u"),
+		Note:         b("n", messages.KeyNote, "n"),
+		NextQuestion: b("tab", messages.KeyNextQ, "tab"),
+		PrevQuestion: b("shift+tab", messages.KeyPrevQ, "shift+tab"),
+		NextPage:     b("→/l", messages.KeyNextPage, "right", "l", "pgdown"),
+		PrevPage:     b("←/h", messages.KeyPrevPage, "left", "h", "pgup"),
+		AllRecs:      b("a", messages.KeyAllRecs, "a"),
+		History:      b("p", messages.KeyHistory, "p"),
+		Filter:       b("/", messages.KeyFilter, "/"),
+		Mark:         b("space", messages.KeyMark, "space"),
+		Compare:      b("c", messages.KeyCompare, "c"),
+		Home:         b("esc", messages.KeyHome, "esc"),
+		Scroll:       b("↑↓/pgup/pgdn", messages.KeyScroll, "up", "down", "pgup", "pgdown"),
+	}
+}
+
+// bindings is a screen's help: a short line and full columns.
+type bindings struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (b bindings) ShortHelp() []key.Binding  { return b.short }
+func (b bindings) FullHelp() [][]key.Binding { return b.full }

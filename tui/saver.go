@@ -1,0 +1,69 @@
+package tui
+
+import (
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"socialmaturity/assess"
+	"socialmaturity/store"
+)
+
+// saver writes draft changes in order on its own goroutine, so a keystroke
+// never waits for the disk: each change is committed (fsync'd) a few
+// milliseconds after it is made, in the order it was made.
+type saver struct {
+	store  *store.Store
+	queue  chan saveJob
+	done   chan struct{}
+	closed sync.Once
+}
+
+type saveJob struct {
+	draft  string
+	change func(*assess.Assessment)
+	result chan error
+}
+
+// savedMsg reports that a change was committed, or why not.
+type savedMsg struct{ err error }
+
+func newSaver(s *store.Store) *saver {
+	sv := &saver{store: s, queue: make(chan saveJob, 1024), done: make(chan struct{})}
+	go sv.run()
+	return sv
+}
+
+func (s *saver) run() {
+	defer close(s.done)
+	for job := range s.queue {
+		if job.change == nil { // a flush marker
+			job.result <- nil
+			continue
+		}
+		_, err := s.store.UpdateDraft(job.draft, job.change)
+		job.result <- err
+	}
+}
+
+// save queues a change to a draft and returns a command that reports when
+// it is committed.
+func (s *saver) save(draft string, change func(*assess.Assessment)) tea.Cmd {
+	result := make(chan error, 1)
+	s.queue <- saveJob{draft: draft, change: change, result: result}
+	return func() tea.Msg { return savedMsg{err: <-result} }
+}
+
+// flush waits until every queued change is committed.
+func (s *saver) flush() {
+	result := make(chan error, 1)
+	s.queue <- saveJob{result: result}
+	<-result
+}
+
+// close commits what is queued and stops the saver; later calls do
+// nothing.
+func (s *saver) close() {
+	s.closed.Do(func() { close(s.queue) })
+	<-s.done
+}

@@ -1,0 +1,281 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"socialmaturity/assess"
+	"socialmaturity/store"
+)
+
+var sizes = [][2]int{{80, 24}, {120, 40}}
+
+// Every screen at both reference sizes, as golden files.
+func TestScreensGolden(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			f := newFixture(t)
+			earlier := f.stored("Acme", 1)
+			later := f.stored("Acme", 2)
+			shot := func(name string, m *Model) {
+				t.Run(name, func(t *testing.T) { golden.RequireEqual(t, f.screenText(m)) })
+			}
+
+			home := f.app(StartHome, "")
+			resize(home, sz[0], sz[1])
+			shot("home", home)
+
+			press(home, "enter")
+			shot("setup", home)
+
+			walk := f.app(StartWalk, "Globex")
+			resize(walk, sz[0], sz[1])
+			shot("walk_intro", walk)
+			press(walk, "enter", "3", "down", "down")
+			shot("walk_page", walk)
+			press(walk, "n")
+			typeText(walk, "Two channels only")
+			shot("walk_note", walk)
+			press(walk, "enter", "?")
+			shot("walk_full_help", walk)
+			press(walk, "?")
+			for range 40 {
+				press(walk, "right")
+			}
+			shot("walk_finish", walk)
+
+			results := f.app(StartHome, "")
+			resize(results, sz[0], sz[1])
+			send(results, openMsg{id: later.ID})
+			shot("results", results)
+			press(results, "a")
+			shot("results_all", results)
+
+			hist := f.app(StartHome, "")
+			resize(hist, sz[0], sz[1])
+			send(hist, goHistoryMsg{})
+			shot("history", hist)
+			send(hist, compareMsg{from: later.ID, to: earlier.ID})
+			shot("compare", hist)
+		})
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartHome, "")
+	resize(m, 59, 30)
+	f.mustContain(m, "Make the terminal at least 60×20 (now 59×30).")
+	resize(m, 80, 19)
+	f.mustContain(m, "(now 80×19)")
+	resize(m, 60, 20)
+	f.mustContain(m, "Start a new assessment")
+}
+
+func TestSetupNeedsAnOrganization(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartSetup, "")
+	resize(m, 80, 24)
+	press(m, "enter")
+	f.mustContain(m, "the organization is required")
+	typeText(m, "Initech")
+	press(m, "enter")
+	typeText(m, "Sam")
+	press(m, "enter")
+	typeText(m, "Head of social")
+	press(m, "enter")
+	f.mustContain(m, "Pillar 1 of 3")
+	drafts, err := f.store.Drafts()
+	if err != nil || len(drafts) != 1 || drafts[0].Org != "Initech" || drafts[0].Respondent != "Sam" || drafts[0].Role != "Head of social" {
+		t.Fatalf("drafts = %+v, %v", drafts, err)
+	}
+}
+
+func TestEscLeavesSetupForHome(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartHome, "")
+	resize(m, 80, 24)
+	press(m, "enter")
+	f.mustContain(m, "New assessment")
+	press(m, "esc")
+	f.mustContain(m, "Start a new assessment")
+}
+
+// draftOf returns the only draft in the store.
+func draftOf(t *testing.T, f *fixture) *assess.Assessment {
+	t.Helper()
+	ds, err := f.store.Drafts()
+	if err != nil || len(ds) != 1 {
+		t.Fatalf("drafts = %d, %v", len(ds), err)
+	}
+	return ds[0]
+}
+
+func TestEveryAnswerIsSavedAtOnce(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartWalk, "Acme")
+	resize(m, 100, 30)
+	press(m, "enter", "2")
+	if got := draftOf(t, f).Answers["eng-channels"]; got != assess.AtLevel(2) {
+		t.Fatalf("stored answer = %+v", got)
+	}
+	f.mustContain(m, "✓ saved", "question 2 of 27 · 1 answered")
+	press(m, "u")
+	if got := draftOf(t, f).Answers["eng-conversations"]; got != assess.NotSure {
+		t.Fatalf("not sure stored as %+v", got)
+	}
+	press(m, "down", "down", "down", "enter")
+	if got := draftOf(t, f).Answers["eng-audiences"]; got != assess.AtLevel(3) {
+		t.Fatalf("cursor + enter stored %+v", got)
+	}
+}
+
+func TestGoBackAndChangeAnAnswer(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartWalk, "Acme")
+	resize(m, 100, 30)
+	press(m, "enter", "1", "1", "1") // the first page, then the next page opens
+	f.mustContain(m, "Put social listening into the strategy")
+	press(m, "left") // back to the last question of the first page
+	f.mustContain(m, "▸ 3. Which audiences beyond customers")
+	press(m, "shift+tab", "shift+tab") // to question 1
+	f.mustContain(m, "▸ 1. How steadily")
+	press(m, "4")
+	if got := draftOf(t, f).Answers["eng-channels"]; got != assess.AtLevel(4) {
+		t.Fatalf("changed answer stored as %+v", got)
+	}
+	f.mustContain(m, "▸ 2.", "4  All channels are planned together")
+}
+
+func TestResizeMidWalkKeepsAnswers(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartWalk, "Acme")
+	resize(m, 120, 40)
+	press(m, "enter", "2", "3")
+	resize(m, 60, 20)
+	f.mustContain(m, "question 3 of 27 · 2 answered")
+	resize(m, 200, 60)
+	f.mustContain(m, "question 3 of 27 · 2 answered")
+	d := draftOf(t, f)
+	if len(d.Answers) != 2 {
+		t.Errorf("answers after resizing = %v", d.Answers)
+	}
+	for _, line := range strings.Split(f.screenText(m), "\n") {
+		if w := len([]rune(line)); w > 200 {
+			t.Errorf("line of %d cells in a 200-wide terminal", w)
+		}
+	}
+}
+
+func TestNoteIsSavedAndShown(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartWalk, "Acme")
+	resize(m, 100, 30)
+	press(m, "enter", "n")
+	typeText(m, "We post on three channels, q and ? included")
+	press(m, "enter")
+	if got := draftOf(t, f).Notes["eng-channels"]; got != "We post on three channels, q and ? included" {
+		t.Fatalf("note stored as %q", got)
+	}
+	f.mustContain(m, "Note: We post on three channels")
+	press(m, "n", "esc")
+	if got := draftOf(t, f).Notes["eng-channels"]; got == "" {
+		t.Fatal("esc on a note erased it")
+	}
+}
+
+// Quit mid-walk, start again, resume the draft, continue where it stopped.
+func TestQuitAndResume(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartWalk, "Acme")
+	resize(m, 100, 30)
+	press(m, "enter", "2", "2", "2", "1")
+	if !press(m, "q") {
+		t.Fatal("q did not quit")
+	}
+	if note := m.ExitNote(); !strings.Contains(note, "Acme are saved as a draft (4 of 27 answered)") || !strings.Contains(note, "Resume") {
+		t.Fatalf("exit note = %q", note)
+	}
+	m.Close()
+
+	again := f.app(StartHome, "")
+	resize(again, 100, 30)
+	f.mustContain(again, "Resume Acme — 4 of 27 answered")
+	press(again, "down", "enter")
+	f.mustContain(again, "▸ 5. What do the findings of listening inform?", "question 5 of 27 · 4 answered")
+	answerRest(t, f, again, "3")
+	press(again, "enter")
+	f.mustContain(again, "Acme — results", "27 of 27 answered, 0 not sure")
+	if ds, _ := f.store.Drafts(); len(ds) != 0 {
+		t.Errorf("draft left after completion")
+	}
+	page, err := f.store.List(store.ListOptions{})
+	if err != nil || len(page.Items) != 1 || page.Items[0].Org != "Acme" {
+		t.Fatalf("stored = %+v, %v", page.Items, err)
+	}
+}
+
+func TestResultsShowChangeSinceThePreviousAssessment(t *testing.T) {
+	f := newFixture(t)
+	f.stored("Acme", 1)
+	latest := f.stored("Acme", 3)
+	m := f.app(StartHome, "")
+	resize(m, 120, 40)
+	send(m, openMsg{id: latest.ID})
+	f.mustContain(m, "change since the previous assessment", "+50.0 points", "Your next 90 days")
+}
+
+func TestHistoryFiltersOpensAndCompares(t *testing.T) {
+	f := newFixture(t)
+	f.stored("Acme", 1)
+	f.stored("Globex", 2)
+	f.stored("Acme", 3)
+	m := f.app(StartHome, "")
+	resize(m, 120, 40)
+	press(m, "down", "enter")
+	f.mustContain(m, "Past results", "Globex")
+	press(m, "/")
+	typeText(m, "acm")
+	press(m, "enter")
+	if strings.Contains(f.screenText(m), "Globex") {
+		t.Fatalf("filter kept Globex:\n%s", f.screenText(m))
+	}
+	press(m, "space", "down", "space")
+	f.mustContain(m, "2 marked: press c to compare", "[x]")
+	press(m, "c")
+	f.mustContain(m, "Comparison", "before", "after", "+50.0")
+	press(m, "esc", "enter")
+	f.mustContain(m, "Acme — results")
+}
+
+func TestCtrlCQuitsFromAnyScreen(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartSetup, "")
+	resize(m, 80, 24)
+	typeText(m, "q?") // typed into the form, not commands
+	f.mustContain(m, "q?")
+	if !press(m, "ctrl+c") {
+		t.Fatal("ctrl+c did not quit")
+	}
+}
+
+// answerRest answers every remaining question with key, passing the pillar
+// intros, until the finish page.
+func answerRest(t *testing.T, f *fixture, m *Model, key string) {
+	t.Helper()
+	for range 100 {
+		screen := f.screenText(m)
+		switch {
+		case strings.Contains(screen, "Ready to see your results"):
+			return
+		case strings.Contains(screen, "Press enter to begin"):
+			press(m, "enter")
+		default:
+			press(m, key)
+		}
+	}
+	t.Fatalf("never reached the finish page:\n%s", f.screenText(m))
+}
