@@ -45,14 +45,7 @@ func (a *app) importCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				var got []assess.Submission
-				if path == "-" {
-					got, err = assess.ParseSubmissionLines(name, data, bank)
-				} else {
-					var s assess.Submission
-					s, err = assess.ParseSubmission(name, data, bank)
-					got = []assess.Submission{s}
-				}
+				got, err := assess.ParseSubmissions(name, data, bank)
 				var ps questions.Problems
 				if errors.As(err, &ps) {
 					problems = append(problems, ps...)
@@ -70,8 +63,12 @@ func (a *app) importCmd() *cobra.Command {
 				now := time.Now()
 				records := make([]*assess.Assessment, len(subs))
 				for i, sub := range subs {
-					records[i] = &assess.Assessment{Submission: sub, Bank: assess.RefOf(bank), StartedAt: now}
-					records[i].Complete(bank, now, assess.Targets{})
+					at := now
+					if sub.Completed != nil {
+						at = *sub.Completed
+					}
+					records[i] = &assess.Assessment{Submission: sub, Bank: assess.RefOf(bank), StartedAt: at}
+					records[i].Complete(bank, at, assess.Targets{})
 					records[i].ID = store.NewID(now)
 				}
 				if err := s.SaveAll(records); err != nil {
@@ -151,7 +148,7 @@ func (a *app) listCmd() *cobra.Command {
 
 func (a *app) showCmd() *cobra.Command {
 	var bankFile string
-	format := a.formatFlag("text", "json")
+	format := a.formatFlag("text", "json", "md")
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: a.cat.T(messages.CmdShow),
@@ -173,11 +170,14 @@ func (a *app) showCmd() *cobra.Command {
 				return err
 			}
 			rep := report.Assessment{Bank: bank, Record: rec}
-			if format.value == "json" {
-				return report.JSON(a.stdout, rep)
-			}
 			if rep.Previous, err = s.Previous(rec); err != nil {
 				return err
+			}
+			switch format.value {
+			case "json":
+				return report.JSON(a.stdout, rep)
+			case "md":
+				return report.Markdown(a.stdout, a.cat, rep)
 			}
 			return report.Text(a.stdout, a.cat, rep)
 		},
@@ -301,5 +301,49 @@ func (a *app) dbCmd() *cobra.Command {
 		},
 	}
 	cmd.AddCommand(check, backup)
+	return cmd
+}
+
+func (a *app) exportCmd() *cobra.Command {
+	var bankFile, output string
+	format := a.formatFlag(report.Formats()...)
+	cmd := &cobra.Command{
+		Use:   "export ID",
+		Short: a.cat.T(messages.CmdExport),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := format.check(a); err != nil {
+				return err
+			}
+			bank, err := loadBank(bankFile)
+			if err != nil {
+				return err
+			}
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			rec, err := s.Get(args[0])
+			if err != nil {
+				return err
+			}
+			rep := report.Assessment{Bank: bank, Record: rec}
+			if rep.Previous, err = s.Previous(rec); err != nil {
+				return err
+			}
+			if output == "-" {
+				return report.Export(a.stdout, a.cat, rep, format.value)
+			}
+			path, err := report.WriteFile(output, a.cat, rep, format.value)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.stdout, a.cat.T(messages.ExportWrote, path))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))
+	cmd.Flags().StringVarP(&output, "output", "o", "", a.cat.T(messages.FlagOutput))
+	format.register(cmd, a)
 	return cmd
 }

@@ -218,3 +218,55 @@ func countListed(t *testing.T, db string, args ...string) int {
 	}
 	return len(items)
 }
+
+func TestExportAndImportBack(t *testing.T) {
+	db := tempDB(t)
+	code, out, errOut := cli(t, "", "import", "--db", db, "testdata/answers.json")
+	if code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	id := strings.TrimSpace(out)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	code, out, errOut = cli(t, "", "export", "--db", db, id[:store.ShortIDLen])
+	if code != 0 || !strings.Contains(out, "wrote acme-") || !strings.HasSuffix(strings.TrimSpace(out), ".html") {
+		t.Fatalf("export: exit %d %q %q", code, out, errOut)
+	}
+	html, err := os.ReadFile(strings.TrimPrefix(strings.TrimSpace(out), "wrote "))
+	if err != nil || !bytes.Contains(html, []byte("<svg")) {
+		t.Fatalf("html file: %v", err)
+	}
+	for _, f := range []string{"md", "csv"} {
+		if code, out, _ := cli(t, "", "export", "--db", db, id, "--format", f, "-o", "-"); code != 0 || len(out) < 500 {
+			t.Errorf("export --format %s -o -: exit %d, %d bytes", f, code, len(out))
+		}
+	}
+	code, exported, _ := cli(t, "", "export", "--db", db, id, "--format", "json", "-o", "-")
+	if code != 0 {
+		t.Fatal("json export failed")
+	}
+	other := tempDB(t)
+	code, out, errOut = cli(t, exported, "import", "--db", other, "-")
+	if code != 0 {
+		t.Fatalf("import of an export: exit %d: %s", code, errOut)
+	}
+	_, before, _ := cli(t, "", "show", "--db", db, id, "--format", "json")
+	_, after, _ := cli(t, "", "show", "--db", other, strings.TrimSpace(out), "--format", "json")
+	var x, y map[string]any
+	if json.Unmarshal([]byte(before), &x) != nil || json.Unmarshal([]byte(after), &y) != nil {
+		t.Fatal("show json does not parse")
+	}
+	for _, k := range []string{"org", "respondent", "completed_at", "answers", "notes", "overall", "stage", "pillars", "recommendations"} {
+		a, _ := json.Marshal(x[k])
+		b, _ := json.Marshal(y[k])
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs after export and import:\n%s\n%s", k, a, b)
+		}
+	}
+	if code, md, _ := cli(t, "", "show", "--db", db, id, "--format", "md"); code != 0 || !strings.HasPrefix(md, "# An assessment of Acme") {
+		t.Errorf("show --format md: exit %d", code)
+	}
+	if code, _, errOut := cli(t, "", "export", "--db", db, id, "--format", "pdf"); code != 1 || !strings.Contains(errOut, `--format "pdf"`) {
+		t.Errorf("bad format: exit %d %q", code, errOut)
+	}
+}

@@ -1,10 +1,12 @@
 package assess
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -21,6 +23,9 @@ type Submission struct {
 	Role       string            `json:"role,omitempty"`
 	Answers    Answers           `json:"answers"`
 	Notes      map[string]string `json:"notes,omitempty"`
+	// Completed is when the answers were completed, when an exported file
+	// says so.
+	Completed *time.Time `json:"-"`
 }
 
 // MarshalJSON writes a level as a number and "not sure" as "unsure".
@@ -49,13 +54,35 @@ func (a *Answer) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// submissionFile is an answers file: the fields a person writes, plus those
+// an export adds (its id, times, bank and result), which are read back or
+// ignored (the result is always scored again).
 type submissionFile struct {
-	Schema     string    `yaml:"schema"`
-	Org        string    `yaml:"org"`
-	Respondent string    `yaml:"respondent"`
-	Role       string    `yaml:"role"`
-	Answers    yaml.Node `yaml:"answers"`
-	Notes      yaml.Node `yaml:"notes"`
+	Schema      string    `yaml:"schema"`
+	Org         string    `yaml:"org"`
+	Respondent  string    `yaml:"respondent"`
+	Role        string    `yaml:"role"`
+	Answers     yaml.Node `yaml:"answers"`
+	Notes       yaml.Node `yaml:"notes"`
+	CompletedAt yaml.Node `yaml:"completed_at"`
+	Bank        struct {
+		ID       string `yaml:"id"`
+		Version  int    `yaml:"version"`
+		Language string `yaml:"language"`
+	} `yaml:"bank"`
+
+	ID              yaml.Node `yaml:"id"`
+	Workshop        yaml.Node `yaml:"workshop"`
+	StartedAt       yaml.Node `yaml:"started_at"`
+	Overall         yaml.Node `yaml:"overall"`
+	Stage           yaml.Node `yaml:"stage"`
+	Coverage        yaml.Node `yaml:"coverage"`
+	Answered        yaml.Node `yaml:"answered"`
+	Unsure          yaml.Node `yaml:"unsure"`
+	Total           yaml.Node `yaml:"total"`
+	Target          yaml.Node `yaml:"target"`
+	Pillars         yaml.Node `yaml:"pillars"`
+	Recommendations yaml.Node `yaml:"recommendations"`
 }
 
 // SubmissionSchema names the answers format; files may state it.
@@ -83,6 +110,19 @@ func parseSubmission(c *questions.Collector, data []byte, b *questions.Bank) (Su
 	}
 	if s.Org == "" {
 		c.Add(1, "org is missing or empty")
+	}
+	if f.Bank.ID != "" && f.Bank.ID != b.ID {
+		c.Add(1, "answered with bank %q, not %q: pass that bank with --bank", f.Bank.ID, b.ID)
+	}
+	if n := &f.CompletedAt; n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		t, err := time.Parse(time.RFC3339, n.Value)
+		if err != nil {
+			c.Add(n.Line, "completed_at %q is not a date and time like 2026-11-27T09:30:00Z", n.Value)
+		} else {
+			s.Completed = &t
+		}
+	} else if n.Kind != 0 && n.Tag != "!!null" {
+		c.Add(n.Line, "completed_at must be a date and time like 2026-11-27T09:30:00Z")
 	}
 	eachEntry(c, &f.Answers, "answers", func(key, val *yaml.Node) {
 		if _, _, ok := b.Question(key.Value); !ok {
@@ -174,4 +214,24 @@ func ParseSubmissionLines(name string, data []byte, b *questions.Bank) ([]Submis
 		return nil, all
 	}
 	return subs, nil
+}
+
+// ParseSubmissions reads either JSON Lines (when the first non-blank line
+// is a JSON object by itself) or one answers document (JSON or YAML, such
+// as an export).
+func ParseSubmissions(name string, data []byte, b *questions.Bank) ([]Submission, error) {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if json.Valid(line) {
+			return ParseSubmissionLines(name, data, b)
+		}
+		break
+	}
+	s, err := ParseSubmission(name, data, b)
+	if err != nil {
+		return nil, err
+	}
+	return []Submission{s}, nil
 }

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -118,6 +119,9 @@ func FuzzParseSubmission(f *testing.F) {
 	f.Add([]byte("org: A\nanswers:\n  eng-channels: 4\n"))
 	f.Add([]byte("org: [\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if subs, err := ParseSubmissions("fuzz", data, b); err == nil && len(subs) == 0 && len(bytes.TrimSpace(data)) > 0 {
+			t.Fatal("non-empty input read as no submission and no error")
+		}
 		s, err := ParseSubmission("fuzz", data, b)
 		if err != nil {
 			return
@@ -156,4 +160,34 @@ func FuzzParseTarget(f *testing.F) {
 			t.Fatalf("accepted overall %v", *tg.Overall)
 		}
 	})
+}
+
+func TestParseSubmissionsTellsLinesFromADocument(t *testing.T) {
+	b := defaultBank(t)
+	lines := `{"org": "A", "answers": {"eng-channels": 1}}` + "\n" + `{"org": "B"}` + "\n"
+	if subs, err := ParseSubmissions("stdin", []byte(lines), b); err != nil || len(subs) != 2 {
+		t.Errorf("JSON Lines: %d, %v", len(subs), err)
+	}
+	doc := "{\n  \"org\": \"A\",\n  \"answers\": {\"eng-channels\": 1}\n}\n"
+	if subs, err := ParseSubmissions("stdin", []byte(doc), b); err != nil || len(subs) != 1 || subs[0].Org != "A" {
+		t.Errorf("indented JSON: %+v, %v", subs, err)
+	}
+	if subs, err := ParseSubmissions("stdin", []byte("org: Y\n"), b); err != nil || len(subs) != 1 {
+		t.Errorf("YAML: %+v, %v", subs, err)
+	}
+}
+
+func TestExportFieldsAreReadOrChecked(t *testing.T) {
+	b := defaultBank(t)
+	ok := `{"schema": "socialmaturity.assessment/v1", "id": "x", "org": "A", "completed_at": "2026-03-01T10:00:00Z",
+		"bank": {"id": "social-maturity", "version": 1, "language": "en"}, "overall": 50, "pillars": [], "answers": {}}`
+	s, err := ParseSubmission("e.json", []byte(ok), b)
+	if err != nil || s.Completed == nil || s.Completed.Year() != 2026 {
+		t.Fatalf("export fields: %+v, %v", s, err)
+	}
+	bad := `{"org": "A", "completed_at": "yesterday", "bank": {"id": "other-bank"}}`
+	_, err = ParseSubmission("e.json", []byte(bad), b)
+	if err == nil || !strings.Contains(err.Error(), `completed_at "yesterday"`) || !strings.Contains(err.Error(), `answered with bank "other-bank"`) {
+		t.Errorf("bad export fields: %v", err)
+	}
 }

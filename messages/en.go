@@ -146,6 +146,34 @@ const (
 	KeyCompare  Key = "key.compare"
 	KeyHome     Key = "key.home"
 	KeyScroll   Key = "key.scroll"
+
+	// Reports
+	CmdExport        Key = "cmd.export"
+	FlagOutput       Key = "flag.output"
+	ExportWrote      Key = "export.wrote"
+	ReportTitle      Key = "report.title"
+	ReportSubtitle   Key = "report.subtitle"
+	ReportAssessed   Key = "report.assessed"
+	ReportBy         Key = "report.by"
+	ReportCompleted  Key = "report.completed"
+	ReportID         Key = "report.id"
+	ReportOverall    Key = "report.overall"
+	ReportRadar      Key = "report.radar"
+	ReportPillars    Key = "report.pillars"
+	ReportRecs       Key = "report.recs"
+	ReportFirstSteps Key = "report.firststeps"
+	ReportAnswers    Key = "report.answers"
+	ReportAnswer     Key = "report.answer"
+	ReportNote       Key = "report.note"
+	ReportChange     Key = "report.change"
+	ReportChangeFrom Key = "report.changefrom"
+	ReportMethod     Key = "report.method"
+	ReportMethodText Key = "report.methodtext"
+	ReportCredit     Key = "report.credit"
+	ReportUnanswered Key = "report.unanswered"
+	ReportScoreOf    Key = "report.scoreof"
+	ExportPrompt     Key = "tui.export.prompt"
+	KeyExport        Key = "key.export"
 )
 
 var english = map[Key]string{
@@ -163,7 +191,7 @@ var english = map[Key]string{
 	FlagYes:          "do not ask for confirmation",
 	ErrFlagLimit:     "--limit %d must be 0 or more",
 	CmdImport:        "Score answers files and store them",
-	CmdImportLong:    "Score answers files (JSON or YAML, as score takes) and store them, printing each new id. - reads JSON Lines from stdin: one answers object per line. A file with any problem stores nothing and every problem is listed.",
+	CmdImportLong:    "Score answers files (JSON or YAML, as score takes) and store them, printing each new id. - reads stdin: JSON Lines (one answers object per line) or one answers document, such as an export. A file with any problem stores nothing and every problem is listed.",
 	CmdList:          "List stored assessments, newest first",
 	CmdShow:          "Show a stored assessment with its recommendations",
 	CmdCompare:       "Compare two stored assessments: overall, pillar and key-action changes",
@@ -267,24 +295,50 @@ var english = map[Key]string{
 	AccessibleStopped:  "Stopped.",
 	AccessibleMenuPick: "Type a number from 1 to %d: ",
 
-	KeyUp:       "up",
-	KeyDown:     "down",
-	KeySelect:   "choose",
-	KeyBack:     "back",
-	KeyQuit:     "quit",
-	KeyHelp:     "more keys",
-	KeyLevel:    "pick level",
-	KeyNotSure:  "not sure",
-	KeyNote:     "note",
-	KeyNextQ:    "next question",
-	KeyPrevQ:    "previous question",
-	KeyNextPage: "next page",
-	KeyPrevPage: "previous page",
-	KeyAllRecs:  "all recommendations",
-	KeyHistory:  "past results",
-	KeyFilter:   "filter",
-	KeyMark:     "mark",
-	KeyCompare:  "compare marked",
-	KeyHome:     "home",
-	KeyScroll:   "scroll",
+	KeyUp:            "up",
+	KeyDown:          "down",
+	KeySelect:        "choose",
+	KeyBack:          "back",
+	KeyQuit:          "quit",
+	KeyHelp:          "more keys",
+	KeyLevel:         "pick level",
+	KeyNotSure:       "not sure",
+	KeyNote:          "note",
+	KeyNextQ:         "next question",
+	KeyPrevQ:         "previous question",
+	KeyNextPage:      "next page",
+	KeyPrevPage:      "previous page",
+	KeyAllRecs:       "all recommendations",
+	KeyHistory:       "past results",
+	KeyFilter:        "filter",
+	KeyMark:          "mark",
+	KeyCompare:       "compare marked",
+	KeyHome:          "home",
+	KeyScroll:        "scroll",
+	CmdExport:        "Write a stored assessment as a report: HTML, Markdown, CSV or JSON",
+	FlagOutput:       "file to write (- for standard output; default: ORG-DATE.FORMAT in this folder)",
+	ExportWrote:      "wrote %s",
+	ReportTitle:      "Social media maturity",
+	ReportSubtitle:   "An assessment of %s",
+	ReportAssessed:   "Organization",
+	ReportBy:         "Answered by",
+	ReportCompleted:  "Completed",
+	ReportID:         "Assessment",
+	ReportOverall:    "Overall score",
+	ReportRadar:      "The nine key actions",
+	ReportPillars:    "Pillars",
+	ReportRecs:       "Recommendations, most impact first",
+	ReportFirstSteps: "First steps",
+	ReportAnswers:    "Answers",
+	ReportAnswer:     "Answer",
+	ReportNote:       "Note",
+	ReportChange:     "Change since the previous assessment",
+	ReportChangeFrom: "Compared with the assessment of %s.",
+	ReportMethod:     "How scores are calculated",
+	ReportMethodText: "Every question has five answers on one ladder: 0 absent, 1 ad hoc, 2 repeatable, 3 defined and measured, 4 integrated and improving; a level is worth 25 points per step, from 0 to 100.\n\"Not sure\" is always allowed and is left out of every average.\nA key action scores the weighted average of its answered questions, a pillar the weighted average of its scored key actions, and the overall score the weighted average of the scored pillars. Something with nothing answered under it is not scored, never 0.\nThe stage is the highest stage whose minimum is at or below the score.\nA recommendation is triggered when its conditions hold (a key action or pillar below a threshold, or a question answered at or below a level) and is ranked by how far below the threshold the score is, times the weight of what it concerns.",
+	ReportCredit:     "Figures cited are from Hootsuite / Altimeter, Social Transformation Report (2021).",
+	ReportUnanswered: "not answered",
+	ReportScoreOf:    "%s of 100",
+	ExportPrompt:     "Export as: h HTML · m Markdown · c CSV · j JSON (esc to cancel)",
+	KeyExport:        "export",
 }

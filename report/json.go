@@ -8,9 +8,11 @@ import (
 	"socialmaturity/assess"
 )
 
-// ResultJSON is the JSON shape of a scored assessment: who and when, the
-// answers, and the result's fields.
+// ResultJSON is the JSON shape of a scored assessment (schema
+// socialmaturity.assessment/v1): who and when, the bank, the answers and
+// notes, and the result's fields. import reads it back.
 type ResultJSON struct {
+	Schema      string            `json:"schema"`
 	ID          string            `json:"id,omitempty"`
 	Org         string            `json:"org"`
 	Respondent  string            `json:"respondent,omitempty"`
@@ -28,7 +30,8 @@ type ResultJSON struct {
 func JSON(w io.Writer, a Assessment) error {
 	rec := a.Record
 	out := ResultJSON{
-		ID: rec.ID, Org: rec.Org, Respondent: rec.Respondent, Role: rec.Role, Workshop: rec.Workshop,
+		Schema: assess.SubmissionSchema,
+		ID:     rec.ID, Org: rec.Org, Respondent: rec.Respondent, Role: rec.Role, Workshop: rec.Workshop,
 		CompletedAt: rec.CompletedAt, Bank: rec.Bank, Answers: rec.Answers, Notes: rec.Notes, Result: *rec.Result,
 	}
 	if !rec.StartedAt.IsZero() {

@@ -9,6 +9,7 @@ import (
 
 	"socialmaturity/messages"
 	"socialmaturity/questions"
+	"socialmaturity/report"
 	"socialmaturity/store"
 )
 
@@ -28,6 +29,9 @@ type Common struct {
 	Store         *store.Store
 	Bank          *questions.Bank
 	Now           func() time.Time
+	// Export writes a report of an assessment in a format and returns
+	// where; nil when this session cannot write files.
+	Export func(a report.Assessment, format string) (string, error)
 }
 
 // contentWidth is the width text is wrapped to.

@@ -14,7 +14,7 @@ type KeyMap struct {
 	NextQuestion, PrevQuestion           key.Binding
 	NextPage, PrevPage                   key.Binding
 	AllRecs, History, Filter, Mark, Home key.Binding
-	Compare, Scroll                      key.Binding
+	Compare, Scroll, Export              key.Binding
 }
 
 // NewKeyMap builds the key map with help text from the catalog.
@@ -43,6 +43,7 @@ func NewKeyMap(cat *messages.Catalog) *KeyMap {
 		Compare:      b("c", messages.KeyCompare, "c"),
 		Home:         b("esc", messages.KeyHome, "esc"),
 		Scroll:       b("↑↓/pgup/pgdn", messages.KeyScroll, "up", "down", "pgup", "pgdown"),
+		Export:       b("e", messages.KeyExport, "e"),
 	}
 }
 

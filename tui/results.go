@@ -27,6 +27,8 @@ type results struct {
 	all      bool
 	vp       viewport.Model
 	width    int
+	choosing bool   // waiting for an export format
+	status   string // what the last export did
 }
 
 func newResults(c *Common, rec, previous *assess.Assessment) *results {
@@ -36,16 +38,48 @@ func newResults(c *Common, rec, previous *assess.Assessment) *results {
 
 func (r *results) help() bindings {
 	k := r.c.Keys
-	return bindings{
-		short: []key.Binding{k.Scroll, k.AllRecs, k.History, k.Home, k.Quit, k.Help},
-		full:  [][]key.Binding{{k.Scroll}, {k.AllRecs, k.History, k.Home}, {k.Quit, k.Help}},
+	short := []key.Binding{k.Scroll, k.AllRecs, k.History, k.Home, k.Quit, k.Help}
+	actions := []key.Binding{k.AllRecs, k.History, k.Home}
+	if r.c.Export != nil {
+		short = append([]key.Binding{k.Scroll, k.AllRecs, k.Export}, short[2:]...)
+		actions = append(actions, k.Export)
 	}
+	return bindings{short: short, full: [][]key.Binding{{k.Scroll}, actions, {k.Quit, k.Help}}}
+}
+
+// exportFormats maps the keys of the export prompt to formats.
+var exportFormats = map[string]string{"h": report.FormatHTML, "m": report.FormatMarkdown, "c": report.FormatCSV, "j": report.FormatJSON}
+
+func (r *results) capturing() bool { return r.choosing }
+
+// export handles the key after e: a format letter writes the file.
+func (r *results) export(m tea.KeyPressMsg) {
+	r.choosing = false
+	format, ok := exportFormats[m.String()]
+	if !ok {
+		r.status = ""
+		return
+	}
+	path, err := r.c.Export(report.Assessment{Bank: r.c.Bank, Record: r.rec, Previous: r.previous}, format)
+	if err != nil {
+		r.status = r.c.Styles.Bad.Render(err.Error())
+		return
+	}
+	r.status = r.c.Styles.Good.Render(r.c.Cat.T(messages.ExportWrote, path))
 }
 
 func (r *results) Update(msg tea.Msg) tea.Cmd {
 	if m, ok := msg.(tea.KeyPressMsg); ok {
 		k := r.c.Keys
+		if r.choosing {
+			r.export(m)
+			return nil
+		}
 		switch {
+		case key.Matches(m, k.Export) && r.c.Export != nil:
+			r.choosing = true
+			r.status = r.c.Styles.Heading.Render(r.c.Cat.T(messages.ExportPrompt))
+			return nil
 		case key.Matches(m, k.AllRecs):
 			r.all = !r.all
 			r.width = 0 // re-render
@@ -63,11 +97,17 @@ func (r *results) Update(msg tea.Msg) tea.Cmd {
 
 func (r *results) View(height int) string {
 	width := r.c.contentWidth()
+	if r.status != "" {
+		height--
+	}
 	if r.width != width || r.vp.Height() != height {
 		r.width = width
 		r.vp.SetWidth(r.c.Width)
 		r.vp.SetHeight(height)
 		r.vp.SetContent(strings.Join(r.render(width), "\n"))
+	}
+	if r.status != "" {
+		return r.vp.View() + "\n" + r.status
 	}
 	return r.vp.View()
 }

@@ -16,6 +16,7 @@ import (
 	"socialmaturity/assess"
 	"socialmaturity/messages"
 	"socialmaturity/questions"
+	"socialmaturity/report"
 	"socialmaturity/store"
 )
 
@@ -49,6 +50,8 @@ type Options struct {
 	Start                 Start
 	Org, Respondent, Role string
 	Now                   func() time.Time
+	// Export writes reports from the results screen (see Common.Export).
+	Export func(a report.Assessment, format string) (string, error)
 }
 
 // Model is the root model: it owns the shared Common, the current screen
@@ -76,7 +79,7 @@ func New(o Options) (*Model, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	c := &Common{Styles: NewStyles(true), Keys: NewKeyMap(o.Cat), Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now}
+	c := &Common{Styles: NewStyles(true), Keys: NewKeyMap(o.Cat), Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now, Export: o.Export}
 	m := &Model{c: c, help: help.New(), saver: newSaver(o.Store)}
 	m.help.Styles = c.Styles.Help
 	switch o.Start {
@@ -308,7 +311,14 @@ func (m *Model) Close() { m.saver.close() }
 
 // Run runs the app on a terminal's input and output until the person
 // quits, then prints the exit note. noColor forces a colourless profile.
+// Exports from the results screen go to the current folder unless
+// o.Export says otherwise.
 func Run(ctx context.Context, o Options, in io.Reader, out io.Writer, noColor bool) error {
+	if o.Export == nil {
+		o.Export = func(a report.Assessment, format string) (string, error) {
+			return report.WriteFile("", o.Cat, a, format)
+		}
+	}
 	m, err := New(o)
 	if err != nil {
 		return err

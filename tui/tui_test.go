@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"socialmaturity/assess"
+	"socialmaturity/report"
 	"socialmaturity/store"
 )
 
@@ -278,4 +279,35 @@ func answerRest(t *testing.T, f *fixture, m *Model, key string) {
 		}
 	}
 	t.Fatalf("never reached the finish page:\n%s", f.screenText(m))
+}
+
+func TestExportFromResults(t *testing.T) {
+	f := newFixture(t)
+	rec := f.stored("Acme", 2)
+	var wrote []string
+	m, err := New(Options{Store: f.store, Bank: f.bank, Cat: catEnglish(), Now: f.clock.now,
+		Export: func(a report.Assessment, format string) (string, error) {
+			if a.Record.ID != rec.ID {
+				t.Errorf("exported %s, want %s", a.Record.ID, rec.ID)
+			}
+			wrote = append(wrote, format)
+			return "/reports/acme." + format, nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	resize(m, 100, 30)
+	send(m, openMsg{id: rec.ID})
+	press(m, "e")
+	f.mustContain(m, "Export as: h HTML · m Markdown · c CSV · j JSON")
+	press(m, "h")
+	f.mustContain(m, "wrote /reports/acme.html")
+	if press(m, "e", "q") { // q at the prompt cancels, it does not quit
+		t.Fatal("q at the export prompt quit the app")
+	}
+	press(m, "e", "j")
+	if strings.Join(wrote, ",") != "html,json" {
+		t.Errorf("exported %v", wrote)
+	}
 }
