@@ -26,9 +26,6 @@ func (a *app) bankDumpCmd() *cobra.Command {
 		Short: a.cat.T(messages.CmdBankDump),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := format.check(a); err != nil {
-				return err
-			}
 			bank, source, err := loadBankSource(bankFile)
 			if err != nil {
 				return err
@@ -92,8 +89,10 @@ func (a *app) formatFlag(allowed ...string) *formatFlag {
 	return &formatFlag{value: allowed[0], allowed: allowed}
 }
 
+// register adds the flag to cmd and checks its value before cmd runs.
 func (f *formatFlag) register(cmd *cobra.Command, a *app) {
 	cmd.Flags().StringVar(&f.value, "format", f.value, a.cat.T(messages.FlagFormat, strings.Join(f.allowed, "|")))
+	cmd.PreRunE = func(*cobra.Command, []string) error { return f.check(a) }
 }
 
 func (f *formatFlag) check(a *app) error {

@@ -21,9 +21,6 @@ func (a *app) scoreCmd() *cobra.Command {
 		Short: a.cat.T(messages.CmdScore),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := format.check(a); err != nil {
-				return err
-			}
 			bank, err := loadBank(bankFile)
 			if err != nil {
 				return err

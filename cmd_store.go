@@ -98,9 +98,6 @@ func (a *app) listCmd() *cobra.Command {
 		Short: a.cat.T(messages.CmdList),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := format.check(a); err != nil {
-				return err
-			}
 			if opts.Limit < 0 {
 				return fmt.Errorf("%s", a.cat.T(messages.ErrFlagLimit, opts.Limit))
 			}
@@ -154,23 +151,8 @@ func (a *app) showCmd() *cobra.Command {
 		Short: a.cat.T(messages.CmdShow),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := format.check(a); err != nil {
-				return err
-			}
-			bank, err := loadBank(bankFile)
+			rep, err := a.loadReport(bankFile, args[0])
 			if err != nil {
-				return err
-			}
-			s, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			rec, err := s.Get(args[0])
-			if err != nil {
-				return err
-			}
-			rep := report.Assessment{Bank: bank, Record: rec}
-			if rep.Previous, err = s.Previous(rec); err != nil {
 				return err
 			}
 			switch format.value {
@@ -187,6 +169,25 @@ func (a *app) showCmd() *cobra.Command {
 	return cmd
 }
 
+// loadReport loads the bank and a stored assessment with the
+// organization's previous one.
+func (a *app) loadReport(bankFile, ref string) (report.Assessment, error) {
+	bank, err := loadBank(bankFile)
+	if err != nil {
+		return report.Assessment{}, err
+	}
+	s, err := a.openStore()
+	if err != nil {
+		return report.Assessment{}, err
+	}
+	rec, err := s.Get(ref)
+	if err != nil {
+		return report.Assessment{}, err
+	}
+	prev, err := s.Previous(rec)
+	return report.Assessment{Bank: bank, Record: rec, Previous: prev}, err
+}
+
 func (a *app) compareCmd() *cobra.Command {
 	var bankFile string
 	format := a.formatFlag("text", "json")
@@ -195,9 +196,6 @@ func (a *app) compareCmd() *cobra.Command {
 		Short: a.cat.T(messages.CmdCompare),
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := format.check(a); err != nil {
-				return err
-			}
 			bank, err := loadBank(bankFile)
 			if err != nil {
 				return err
@@ -312,23 +310,8 @@ func (a *app) exportCmd() *cobra.Command {
 		Short: a.cat.T(messages.CmdExport),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := format.check(a); err != nil {
-				return err
-			}
-			bank, err := loadBank(bankFile)
+			rep, err := a.loadReport(bankFile, args[0])
 			if err != nil {
-				return err
-			}
-			s, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			rec, err := s.Get(args[0])
-			if err != nil {
-				return err
-			}
-			rep := report.Assessment{Bank: bank, Record: rec}
-			if rep.Previous, err = s.Previous(rec); err != nil {
 				return err
 			}
 			if output == "-" {

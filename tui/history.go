@@ -85,11 +85,11 @@ func (h *history) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	k := h.c.Keys
+	var moved bool
+	if h.cursor, moved = moveCursor(k, m, h.cursor, len(h.shown)); moved {
+		return nil
+	}
 	switch {
-	case key.Matches(m, k.Up):
-		h.cursor = max(h.cursor-1, 0)
-	case key.Matches(m, k.Down):
-		h.cursor = min(h.cursor+1, max(len(h.shown)-1, 0))
 	case key.Matches(m, k.Filter):
 		h.editing = true
 		return h.filter.Focus()

@@ -76,12 +76,11 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	k := h.c.Keys
-	switch {
-	case key.Matches(m, k.Up):
-		h.cursor = max(h.cursor-1, 0)
-	case key.Matches(m, k.Down):
-		h.cursor = min(h.cursor+1, len(h.entries)-1)
-	case key.Matches(m, k.Select):
+	var moved bool
+	if h.cursor, moved = moveCursor(k, m, h.cursor, len(h.entries)); moved {
+		return nil
+	}
+	if key.Matches(m, k.Select) {
 		e := h.entries[h.cursor]
 		return func() tea.Msg {
 			switch e.kind {

@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -74,4 +77,16 @@ func pad(s string, width int) string {
 		return ansi.Truncate(s, width, "…")
 	}
 	return s + strings.Repeat(" ", width-w)
+}
+
+// moveCursor applies the up and down keys to a cursor over n items and
+// reports whether the key was one of them.
+func moveCursor(k *KeyMap, m tea.KeyPressMsg, cursor, n int) (int, bool) {
+	switch {
+	case key.Matches(m, k.Up):
+		return max(cursor-1, 0), true
+	case key.Matches(m, k.Down):
+		return min(cursor+1, max(n-1, 0)), true
+	}
+	return cursor, false
 }
