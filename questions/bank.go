@@ -138,6 +138,15 @@ func (w Weight) MarshalJSON() ([]byte, error) {
 	return json.Marshal(w.Value())
 }
 
+// UnmarshalJSON reads a number.
+func (w *Weight) UnmarshalJSON(data []byte) error {
+	if err := json.Unmarshal(data, &w.value); err != nil {
+		return err
+	}
+	w.set = true
+	return nil
+}
+
 // QuestionRef locates a question in its bank.
 type QuestionRef struct {
 	Pillar    int

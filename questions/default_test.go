@@ -1,6 +1,9 @@
 package questions
 
 import (
+	"bytes"
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -118,5 +121,35 @@ func TestDefaultBankOptionsAreNotAgreementScales(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The JSON form of the built-in bank, which the app decodes at start-up,
+// is the YAML loaded and validated.
+func TestDefaultBankJSONMatchesTheYAML(t *testing.T) {
+	fromYAML, err := Load(DefaultBankName, DefaultYAML())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.MarshalIndent(fromYAML, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = append(want, '\n')
+	if *update {
+		if err := os.WriteFile("default.en.json", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(want, defaultBankJSON) {
+		t.Fatal("default.en.json is out of date with default.en.yaml: run go test ./questions -update")
+	}
+	b := mustDefault(t)
+	got, err := json.MarshalIndent(b, "", " ")
+	if err != nil || !bytes.Equal(append(got, '\n'), want) {
+		t.Fatalf("the decoded built-in bank differs from the YAML (%v)", err)
+	}
+	if b.QuestionCount() != fromYAML.QuestionCount() {
+		t.Errorf("index: %d questions, want %d", b.QuestionCount(), fromYAML.QuestionCount())
 	}
 }

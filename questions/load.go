@@ -2,6 +2,7 @@ package questions
 
 import (
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"os"
 	"sync"
@@ -10,11 +11,24 @@ import (
 //go:embed default.en.yaml
 var defaultBankYAML []byte
 
+// defaultBankJSON is default.en.yaml loaded, validated and written as JSON
+// (go test ./questions -update writes it; a test keeps the two equal). It
+// decodes about three times faster than the YAML, which every start of the
+// app would otherwise pay.
+//
+//go:embed default.en.json
+var defaultBankJSON []byte
+
 // DefaultBankName is how the embedded bank is named in messages.
 const DefaultBankName = "default.en.yaml"
 
 var defaultBank = sync.OnceValues(func() (*Bank, error) {
-	return Load(DefaultBankName, defaultBankYAML)
+	var b Bank
+	if err := json.Unmarshal(defaultBankJSON, &b); err != nil {
+		return nil, fmt.Errorf("built-in bank: %w", err)
+	}
+	b.buildIndex()
+	return &b, nil
 })
 
 // Default returns the embedded default bank, loaded once.

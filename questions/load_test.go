@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
@@ -140,5 +141,18 @@ func BenchmarkLoadDefaultBank(b *testing.B) {
 		if _, err := Load(DefaultBankName, data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkDecodeBuiltInBank is what every start of the app pays for the
+// built-in bank: its JSON form decoded and indexed.
+func BenchmarkDecodeBuiltInBank(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var bank Bank
+		if err := json.Unmarshal(defaultBankJSON, &bank); err != nil {
+			b.Fatal(err)
+		}
+		bank.buildIndex()
 	}
 }

@@ -8,9 +8,10 @@ import (
 	"html/template"
 	"io"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode"
 
 	"socialmaturity/assess"
 	"socialmaturity/messages"
@@ -30,16 +31,19 @@ func Formats() []string { return []string{FormatHTML, FormatMarkdown, FormatCSV,
 //go:embed templates/report.html.tmpl
 var templates embed.FS
 
-var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-	"inc": func(i int) int { return i + 1 },
-	"bar": func(pct float64) string { return strconv.FormatFloat(pct*3, 'f', 1, 64) },
-}).ParseFS(templates, "templates/report.html.tmpl"))
+// htmlTemplate is parsed on first use, not at start-up.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
+		"inc": func(i int) int { return i + 1 },
+		"bar": func(pct float64) string { return strconv.FormatFloat(pct*3, 'f', 1, 64) },
+	}).ParseFS(templates, "templates/report.html.tmpl"))
+})
 
 // Export writes an assessment in a format.
 func Export(w io.Writer, cat *messages.Catalog, a Assessment, format string) error {
 	switch format {
 	case FormatHTML:
-		return htmlTemplate.Execute(w, newDocument(cat, a))
+		return htmlTemplate().Execute(w, newDocument(cat, a))
 	case FormatMarkdown:
 		return Markdown(w, cat, a)
 	case FormatCSV:
@@ -50,12 +54,12 @@ func Export(w io.Writer, cat *messages.Catalog, a Assessment, format string) err
 	return fmt.Errorf("unknown export format %q (expected one of %s)", format, strings.Join(Formats(), ", "))
 }
 
-var nonWord = regexp.MustCompile(`[^\p{L}\p{N}]+`)
-
 // FileName is the default file for an export: the organization and the
 // completion date, e.g. "acme-corp-2026-11-27.html".
 func FileName(rec *assess.Assessment, format string) string {
-	slug := strings.Trim(nonWord.ReplaceAllString(strings.ToLower(rec.Org), "-"), "-")
+	slug := strings.Join(strings.FieldsFunc(strings.ToLower(rec.Org), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	}), "-")
 	if slug == "" {
 		slug = "assessment"
 	}

@@ -59,15 +59,33 @@ func (s *Store) Draft(ref string) (*assess.Assessment, error) {
 // Drafts returns every draft, most recently updated first.
 func (s *Store) Drafts() ([]*assess.Assessment, error) {
 	var ds []*assess.Assessment
-	err := s.do(false, func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketDrafts).ForEach(func(_, v []byte) error {
-			var d assess.Assessment
-			if err := decodeRecord(v, &d); err != nil {
-				return err
-			}
-			ds = append(ds, &d)
-			return nil
-		})
+	err := s.do(false, func(tx *bolt.Tx) (err error) {
+		ds, err = drafts(tx)
+		return err
+	})
+	return ds, err
+}
+
+// Overview returns the drafts and the number of completed assessments in
+// one look at the database, for a start screen.
+func (s *Store) Overview() (ds []*assess.Assessment, completed int, err error) {
+	err = s.do(false, func(tx *bolt.Tx) error {
+		completed = tx.Bucket(bucketSummaries).Stats().KeyN
+		ds, err = drafts(tx)
+		return err
+	})
+	return ds, completed, err
+}
+
+func drafts(tx *bolt.Tx) ([]*assess.Assessment, error) {
+	var ds []*assess.Assessment
+	err := tx.Bucket(bucketDrafts).ForEach(func(_, v []byte) error {
+		var d assess.Assessment
+		if err := decodeRecord(v, &d); err != nil {
+			return err
+		}
+		ds = append(ds, &d)
+		return nil
 	})
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].UpdatedAt.After(ds[j].UpdatedAt) })
 	return ds, err

@@ -51,15 +51,10 @@ func newHome(c *Common) *home {
 
 func (h *home) load() {
 	h.entries = []homeEntry{{kind: homeNew}}
-	drafts, err := h.c.Store.Drafts()
-	if err != nil {
-		h.err = err
-	}
+	var drafts []*assess.Assessment
+	drafts, h.stored, h.err = h.c.Store.Overview()
 	for _, d := range drafts {
 		h.entries = append(h.entries, homeEntry{kind: homeResume, draft: d})
-	}
-	if h.stored, err = h.c.Store.Count(); err != nil {
-		h.err = err
 	}
 	h.entries = append(h.entries, homeEntry{kind: homeHistory}, homeEntry{kind: homeQuit})
 	h.cursor = min(h.cursor, len(h.entries)-1)
