@@ -266,16 +266,6 @@ func shortAmong(c *bolt.Cursor, id []byte) string {
 	return shortID(string(id), neighbours...)
 }
 
-// Count returns how many completed assessments are stored.
-func (s *Store) Count() (int, error) {
-	n := 0
-	err := s.do(false, func(tx *bolt.Tx) error {
-		n = tx.Bucket(bucketSummaries).Stats().KeyN
-		return nil
-	})
-	return n, err
-}
-
 // Previous returns the newest completed assessment of the same organization
 // completed before a, or nil when there is none.
 func (s *Store) Previous(a *assess.Assessment) (*assess.Assessment, error) {

@@ -205,8 +205,8 @@ func TestListNewestFirstWithCursorAndOrg(t *testing.T) {
 	if prev, err := s.Previous(all[1]); err != nil || prev != nil {
 		t.Errorf("Previous of the first Globex = %v, %v", prev, err)
 	}
-	if n, err := s.Count(); err != nil || n != 25 {
-		t.Errorf("Count = %d, %v", n, err)
+	if _, n, err := s.Overview(); err != nil || n != 25 {
+		t.Errorf("Overview count = %d, %v", n, err)
 	}
 }
 
@@ -297,8 +297,8 @@ func TestTakingTurns(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if n, _ := s.Count(); n != 40 {
-		t.Errorf("Count = %d, want 40", n)
+	if _, n, _ := s.Overview(); n != 40 {
+		t.Errorf("count = %d, want 40", n)
 	}
 }
 
@@ -460,7 +460,7 @@ func TestBackupAndCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := copyStore.Count(); err != nil || n != 30 {
+	if _, n, err := copyStore.Overview(); err != nil || n != 30 {
 		t.Errorf("backup holds %d, %v", n, err)
 	}
 	if err := s.Backup(backup); err == nil || !strings.Contains(err.Error(), "already exists") {
