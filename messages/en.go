@@ -116,7 +116,6 @@ const (
 	ErrDraftOtherBank  Key = "tui.err.draftbank"
 	AccessibleLevel    Key = "tui.acc.level"
 	AccessibleQuestion Key = "tui.acc.question"
-	AccessibleNote     Key = "tui.acc.note"
 	AccessibleDone     Key = "tui.acc.done"
 	AccessibleTitle    Key = "tui.acc.title"
 	AccessibleChoose   Key = "tui.acc.choose"
@@ -171,7 +170,6 @@ const (
 	ReportMethodText Key = "report.methodtext"
 	ReportCredit     Key = "report.credit"
 	ReportUnanswered Key = "report.unanswered"
-	ReportScoreOf    Key = "report.scoreof"
 	ExportPrompt     Key = "tui.export.prompt"
 	KeyExport        Key = "key.export"
 )
@@ -286,11 +284,10 @@ var english = map[Key]string{
 	ErrDraftOtherBank:  "this draft was answered with bank %q; start socialmaturity with that bank (--bank FILE) to resume it",
 	AccessibleLevel:    "%d — %s",
 	AccessibleQuestion: "Question %d of %d (%s › %s): %s",
-	AccessibleNote:     "Note (optional, press enter to skip)",
 	AccessibleDone:     "Saved as assessment %s.",
 	AccessibleTitle:    "socialmaturity, plain prompts. Answer each question with its number; type q to stop and keep a draft.",
 	AccessibleChoose:   "What would you like to do?",
-	AccessibleAnswer:   "Answer 0 to 4, ? for not sure, or q to stop: ",
+	AccessibleAnswer:   "Answer 0 to 4 or ? for not sure, optionally followed by a note (2 we post weekly); q stops: ",
 	AccessibleInvalid:  "Please type a number from 0 to 4, ? for not sure, or q to stop.",
 	AccessibleStopped:  "Stopped.",
 	AccessibleMenuPick: "Type a number from 1 to %d: ",
@@ -338,7 +335,6 @@ var english = map[Key]string{
 	ReportMethodText: "Every question has five answers on one ladder: 0 absent, 1 ad hoc, 2 repeatable, 3 defined and measured, 4 integrated and improving; a level is worth 25 points per step, from 0 to 100.\n\"Not sure\" is always allowed and is left out of every average.\nA key action scores the weighted average of its answered questions, a pillar the weighted average of its scored key actions, and the overall score the weighted average of the scored pillars. Something with nothing answered under it is not scored, never 0.\nThe stage is the highest stage whose minimum is at or below the score.\nA recommendation is triggered when its conditions hold (a key action or pillar below a threshold, or a question answered at or below a level) and is ranked by how far below the threshold the score is, times the weight of what it concerns.",
 	ReportCredit:     "Figures cited are from Hootsuite / Altimeter, Social Transformation Report (2021).",
 	ReportUnanswered: "not answered",
-	ReportScoreOf:    "%s of 100",
 	ExportPrompt:     "Export as: h HTML · m Markdown · c CSV · j JSON (esc to cancel)",
 	KeyExport:        "export",
 }

@@ -191,33 +191,42 @@ func (a *accessible) walk(d *assess.Assessment) error {
 					a.say(cat.T(messages.AccessibleLevel, l, q.Option(l)))
 				}
 				a.say("? — " + cat.T(messages.WalkNotSure))
-				answer, err := a.ask()
+				answer, note, err := a.ask()
 				if err != nil {
 					return err
 				}
 				id := q.ID
-				if _, err := a.c.Store.UpdateDraft(d.ID, func(x *assess.Assessment) { x.Answers[id] = answer }); err != nil {
+				record := func(x *assess.Assessment) {
+					x.Answers[id] = answer
+					if note != "" {
+						setNote(x, id, note)
+					}
+				}
+				if _, err := a.c.Store.UpdateDraft(d.ID, record); err != nil {
 					return err
 				}
-				d.Answers[id] = answer
+				record(d)
 			}
 		}
 	}
 	return nil
 }
 
-func (a *accessible) ask() (assess.Answer, error) {
+// ask reads an answer and the note that may follow it on the same line.
+func (a *accessible) ask() (assess.Answer, string, error) {
 	cat := a.c.Cat
 	for {
 		s, err := a.line(cat.T(messages.AccessibleAnswer))
 		if err != nil {
-			return assess.Answer{}, err
+			return assess.Answer{}, "", err
 		}
-		if s == "?" || strings.EqualFold(s, assess.UnsureWord) {
-			return assess.NotSure, nil
+		word, note, _ := strings.Cut(s, " ")
+		note = strings.TrimSpace(note)
+		if word == "?" || strings.EqualFold(word, assess.UnsureWord) {
+			return assess.NotSure, note, nil
 		}
-		if l, err := strconv.Atoi(s); err == nil && l >= 0 && l <= questions.MaxLevel {
-			return assess.AtLevel(l), nil
+		if l, err := strconv.Atoi(word); err == nil && l >= 0 && l <= questions.MaxLevel {
+			return assess.AtLevel(l), note, nil
 		}
 		a.say(cat.T(messages.AccessibleInvalid))
 	}

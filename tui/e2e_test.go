@@ -65,7 +65,11 @@ func TestAccessibleWalk(t *testing.T) {
 	in.WriteString("\nAcme\nDana\nCMO\n") // an empty organization is asked again
 	in.WriteString("7\nmaybe\n")          // invalid answers are asked again
 	for i := range f.bank.QuestionCount() {
-		if i == 3 {
+		switch i {
+		case 0:
+			in.WriteString("0 we post when someone has time\n")
+			continue
+		case 3:
 			in.WriteString("?\n")
 			continue
 		}
@@ -97,6 +101,10 @@ func TestAccessibleWalk(t *testing.T) {
 	page, err := f.store.List(store.ListOptions{})
 	if err != nil || len(page.Items) != 1 || page.Items[0].Org != "Acme" {
 		t.Fatalf("stored = %+v, %v", page.Items, err)
+	}
+	rec, err := f.store.Get(page.Items[0].ID)
+	if err != nil || rec.Notes["eng-channels"] != "we post when someone has time" || rec.Answers["eng-channels"] != assess.AtLevel(0) {
+		t.Errorf("answer with a note stored as %+v / %q, %v", rec.Answers["eng-channels"], rec.Notes["eng-channels"], err)
 	}
 }
 

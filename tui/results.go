@@ -122,12 +122,35 @@ func (r *results) render(width int) []string {
 		lines = append(lines, s.Subtle.Render(cat.T(messages.ResultIDDate, r.rec.ID, r.rec.CompletedAt.Local().Format(report.DateFormat))))
 	}
 	lines = append(lines, "")
-	barWidth := max(min(width-48, 30), 10)
-	titleWidth := width - barWidth - 8
-	row := func(indent, title string, sc assess.Score, style lipgloss.Style) string {
-		return indent + style.Render(pad(title, titleWidth-len(indent))) + " " + s.bar(sc, barWidth) + " " + s.Score.Render(fmt.Sprintf("%6s", report.FormatScore(cat, sc)))
+	// With an earlier assessment, every row also shows its change.
+	change := map[string]assess.Score{}
+	var cmp *assess.Comparison
+	if p := r.previous; p != nil && p.Result != nil {
+		c := assess.Compare(p.Result, res)
+		cmp = &c
+		change["overall"] = c.Overall.Delta
+		for _, x := range append(c.Pillars, c.KeyActions...) {
+			change[x.ID] = x.Delta
+		}
 	}
-	lines = append(lines, row("", cat.T(messages.ResultOverall), res.Overall, s.Heading))
+	deltaWidth := 0
+	if cmp != nil {
+		deltaWidth = 8
+	}
+	barWidth := max(min(width-48-deltaWidth, 30), 10)
+	titleWidth := width - barWidth - 8 - deltaWidth
+	row := func(indent, id, title string, sc assess.Score, style lipgloss.Style) string {
+		line := indent + style.Render(pad(title, titleWidth-len(indent))) + " " + s.bar(sc, barWidth) + " " + s.Score.Render(fmt.Sprintf("%6s", report.FormatScore(cat, sc)))
+		if d, ok := change[id]; ok && d.Valid {
+			ds := s.Good
+			if d.Value < 0 {
+				ds = s.Bad
+			}
+			line += ds.Render(fmt.Sprintf(" %+7.1f", assess.Round(d.Value)))
+		}
+		return line
+	}
+	lines = append(lines, row("", "overall", cat.T(messages.ResultOverall), res.Overall, s.Heading))
 	if res.Stage != nil {
 		lines = append(lines, s.Stage.Render(cat.T(messages.ResultStage, res.Stage.Number, res.Stage.Name)))
 		for _, st := range bank.Stages {
@@ -137,20 +160,19 @@ func (r *results) render(width int) []string {
 		}
 	}
 	lines = append(lines, s.Subtle.Render(cat.T(messages.ResultCoverage, res.Answered, res.Total, res.Unsure)))
-	if p := r.previous; p != nil && p.Result != nil && p.CompletedAt != nil {
-		if d := assess.Compare(p.Result, res).Overall.Delta; d.Valid {
-			style := s.Good
-			if d.Value < 0 {
-				style = s.Bad
-			}
-			lines = append(lines, style.Render(cat.T(messages.ResultChangeSince, p.CompletedAt.Local().Format(report.DateFormat), d.Value)))
+	if p := r.previous; cmp != nil && p.CompletedAt != nil && cmp.Overall.Delta.Valid {
+		d := cmp.Overall.Delta
+		style := s.Good
+		if d.Value < 0 {
+			style = s.Bad
 		}
+		lines = append(lines, style.Render(cat.T(messages.ResultChangeSince, p.CompletedAt.Local().Format(report.DateFormat), d.Value)))
 	}
 	lines = append(lines, "", s.Heading.Render(cat.T(messages.ResultPillars)))
 	for _, pr := range res.Pillars {
-		lines = append(lines, row("", bank.TitleOf(pr.ID), pr.Score, s.Heading))
+		lines = append(lines, row("", pr.ID, bank.TitleOf(pr.ID), pr.Score, s.Heading))
 		for _, kr := range pr.KeyActions {
-			lines = append(lines, row("  ", bank.TitleOf(kr.ID), kr.Score, s.Text))
+			lines = append(lines, row("  ", kr.ID, bank.TitleOf(kr.ID), kr.Score, s.Text))
 		}
 	}
 	lines = append(lines, "")
