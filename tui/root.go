@@ -212,6 +212,17 @@ func (m *Model) quit() tea.Cmd {
 func (m *Model) complete(d *assess.Assessment) tea.Cmd {
 	m.saver.flush()
 	done, err := m.c.Store.CompleteDraft(d.ID, func(a *assess.Assessment) {
+		// What the person sees is the truth: a change whose save failed
+		// (say, the database was busy) still counts.
+		if a.Answers == nil {
+			a.Answers = assess.Answers{}
+		}
+		for id, ans := range d.Answers {
+			a.Answers[id] = ans
+		}
+		for id, note := range d.Notes {
+			setNote(a, id, note)
+		}
 		a.Complete(m.c.Bank, m.c.Now(), assess.Targets{})
 	})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -309,5 +310,59 @@ func TestExportFromResults(t *testing.T) {
 	press(m, "e", "j")
 	if strings.Join(wrote, ",") != "html,json" {
 		t.Errorf("exported %v", wrote)
+	}
+}
+
+// An answer whose save failed still counts when the assessment is completed.
+func TestCompletionKeepsAnswersWhoseSaveFailed(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartWalk, "Acme")
+	resize(m, 100, 30)
+	w := m.screen.(*walk)
+	w.draft.Answers["eng-channels"] = assess.AtLevel(4) // shown, never saved
+	w.draft.Notes = map[string]string{"eng-channels": "kept"}
+	send(m, completeMsg{draft: w.draft})
+	page, err := f.store.List(store.ListOptions{})
+	if err != nil || len(page.Items) != 1 {
+		t.Fatalf("stored %d, %v", len(page.Items), err)
+	}
+	rec, err := f.store.Get(page.Items[0].ID)
+	if err != nil || rec.Answers["eng-channels"] != assess.AtLevel(4) || rec.Notes["eng-channels"] != "kept" {
+		t.Fatalf("stored %+v, %v", rec, err)
+	}
+}
+
+// A save that fails while another process holds the database is made good
+// by the next one.
+func TestFailedSaveIsMadeGoodByTheNext(t *testing.T) {
+	f := newFixture(t)
+	busy, err := store.Open(f.store.Path(), store.WithLockWait(50*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.store = busy // the app waits only briefly for the lock
+	m := f.app(StartWalk, "Acme")
+	resize(m, 100, 30)
+	press(m, "enter", "1")
+	holder, err := store.Open(f.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := holder.Hold(); err != nil {
+		t.Fatal(err)
+	}
+	press(m, "2")
+	if words := strings.Join(strings.Fields(f.screenText(m)), " "); !strings.Contains(words, "✗ not saved") || !strings.Contains(words, "in use by another socialmaturity process") {
+		t.Fatalf("no failed-save notice:\n%s", f.screenText(m))
+	}
+	holder.Close()
+	press(m, "3")
+	f.mustContain(m, "✓ saved")
+	d := draftOf(t, f)
+	want := assess.Answers{"eng-channels": assess.AtLevel(1), "eng-conversations": assess.AtLevel(2), "eng-audiences": assess.AtLevel(3)}
+	for id, a := range want {
+		if d.Answers[id] != a {
+			t.Errorf("%s = %+v, want %+v", id, d.Answers[id], a)
+		}
 	}
 }

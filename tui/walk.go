@@ -43,10 +43,11 @@ type walk struct {
 	cursor map[string]int // option row under the cursor, per question
 	number map[string]int // 1-based position of each question in the bank
 
-	note    textinput.Model
-	editing bool
-	status  string
-	options map[optionKey][]string // wrapped, styled option texts
+	note     textinput.Model
+	editing  bool
+	status   string // the last save's outcome
+	statusOK bool
+	options  map[optionKey][]string // wrapped, styled option texts
 }
 
 // optionKey identifies one rendering of an option's text.
@@ -159,10 +160,10 @@ func (w *walk) move(i int, fromEnd bool) {
 func (w *walk) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case savedMsg:
+		w.statusOK = msg.err == nil
+		w.status = w.c.Cat.T(messages.WalkSaved)
 		if msg.err != nil {
-			w.status = w.c.Styles.Bad.Render(w.c.Cat.T(messages.WalkSaveFailed, msg.err))
-		} else {
-			w.status = w.c.Styles.Good.Render(w.c.Cat.T(messages.WalkSaved))
+			w.status = w.c.Cat.T(messages.WalkSaveFailed, msg.err)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -250,15 +251,30 @@ func (w *walk) answer(q *questions.Question, row int) tea.Cmd {
 	}
 	w.cursor[q.ID] = row
 	w.draft.Answers[q.ID] = a
-	id := q.ID
-	cmd := w.saver.save(w.draft.ID, func(d *assess.Assessment) {
+	w.nextQuestion()
+	return w.persist()
+}
+
+// persist saves every answer and note on screen to the draft, so that a
+// save that failed (the database busy, say) is made good by the next one.
+func (w *walk) persist() tea.Cmd {
+	answers := make(assess.Answers, len(w.draft.Answers))
+	for id, a := range w.draft.Answers {
+		answers[id] = a
+	}
+	notes := make(map[string]string, len(w.draft.Notes))
+	for id, n := range w.draft.Notes {
+		notes[id] = n
+	}
+	return w.saver.save(w.draft.ID, func(d *assess.Assessment) {
 		if d.Answers == nil {
 			d.Answers = assess.Answers{}
 		}
-		d.Answers[id] = a
+		for id, a := range answers {
+			d.Answers[id] = a
+		}
+		d.Notes = notes
 	})
-	w.nextQuestion()
-	return cmd
 }
 
 func (w *walk) updateNote(msg tea.KeyPressMsg) tea.Cmd {
@@ -267,9 +283,8 @@ func (w *walk) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "enter":
 		w.editing = false
 		w.note.Blur()
-		id, text := w.focused().ID, strings.TrimSpace(w.note.Value())
-		setNote(w.draft, id, text)
-		return w.saver.save(w.draft.ID, func(d *assess.Assessment) { setNote(d, id, text) })
+		setNote(w.draft, w.focused().ID, strings.TrimSpace(w.note.Value()))
+		return w.persist()
 	case key.Matches(msg, k.Back):
 		w.editing = false
 		w.note.Blur()
@@ -319,8 +334,13 @@ func (w *walk) View(height int) string {
 		lines, start, end, cursor = w.pageView(st, width)
 	}
 	head := w.header(st, width)
-	body := window(lines, start, end, cursor, height-len(head)-1)
-	return strings.Join(append(append(head, body...), w.status), "\n")
+	style := w.c.Styles.Good
+	if !w.statusOK {
+		style = w.c.Styles.Bad
+	}
+	status := wrap(style, w.status, width)
+	body := window(lines, start, end, cursor, height-len(head)-len(status))
+	return strings.Join(append(append(head, body...), status...), "\n")
 }
 
 func (w *walk) header(st step, width int) []string {
