@@ -9,42 +9,45 @@ import (
 	"socialmaturity/assess"
 )
 
-// CreateDraft stores a new in-progress assessment and gives it an id.
-func (s *Store) CreateDraft(d *assess.Assessment) error {
+// SaveDraft writes an in-progress assessment in one committed (fsync'd)
+// transaction, giving it an id and start time when it has none. The
+// answers and notes of d win; answers stored earlier that d lacks are kept,
+// so two sessions on one draft do not undo each other. d is not kept.
+func (s *Store) SaveDraft(d *assess.Assessment) error {
 	now := s.now()
-	d.ID = NewID(now)
+	if d.ID == "" {
+		d.ID = NewID(now)
+	}
 	if d.StartedAt.IsZero() {
 		d.StartedAt = now
 	}
 	d.UpdatedAt = now
-	if d.Answers == nil {
-		d.Answers = assess.Answers{}
-	}
-	return s.do(true, func(tx *bolt.Tx) error { return putRecord(tx.Bucket(bucketDrafts), d.ID, d) })
-}
-
-// UpdateDraft changes a draft in one committed transaction: fn edits it and
-// the result is durable when UpdateDraft returns. It returns the updated
-// draft.
-func (s *Store) UpdateDraft(id string, fn func(*assess.Assessment)) (*assess.Assessment, error) {
-	var d assess.Assessment
-	err := s.do(true, func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketDrafts)
-		raw := b.Get([]byte(id))
-		if raw == nil {
-			return fmt.Errorf("no draft has id %q: %w", id, ErrNotFound)
-		}
-		if err := decodeRecord(raw, &d); err != nil {
+	return s.do(true, func(tx *bolt.Tx) error {
+		merged, err := mergeDraft(tx.Bucket(bucketDrafts), d)
+		if err != nil {
 			return err
 		}
-		fn(&d)
-		d.UpdatedAt = s.now()
-		return putRecord(b, d.ID, &d)
+		return putRecord(tx.Bucket(bucketDrafts), merged.ID, merged)
 	})
-	if err != nil {
-		return nil, err
+}
+
+// mergeDraft is d over the stored draft of the same id, if there is one.
+func mergeDraft(b *bolt.Bucket, d *assess.Assessment) (*assess.Assessment, error) {
+	merged := *d
+	merged.Answers = assess.Answers{}
+	if raw := b.Get([]byte(d.ID)); raw != nil {
+		var stored assess.Assessment
+		if err := decodeRecord(raw, &stored); err != nil {
+			return nil, err
+		}
+		for id, a := range stored.Answers {
+			merged.Answers[id] = a
+		}
 	}
-	return &d, nil
+	for id, a := range d.Answers {
+		merged.Answers[id] = a
+	}
+	return &merged, nil
 }
 
 // Draft returns the draft whose id is ref or starts with it.
@@ -96,33 +99,35 @@ func (s *Store) DeleteDraft(id string) error {
 	return s.do(true, func(tx *bolt.Tx) error { return tx.Bucket(bucketDrafts).Delete([]byte(id)) })
 }
 
-// CompleteDraft moves a draft to the completed assessments in one
-// transaction; complete scores it (see assess.Assessment.Complete). The
-// assessment keeps the draft's id.
-func (s *Store) CompleteDraft(id string, complete func(*assess.Assessment)) (*assess.Assessment, error) {
-	var d assess.Assessment
+// CompleteDraft scores an in-progress assessment and stores it as
+// completed in one transaction, removing its draft: d over the stored
+// draft (see SaveDraft), then complete (see assess.Assessment.Complete).
+// The assessment keeps the draft's id.
+func (s *Store) CompleteDraft(d *assess.Assessment, complete func(*assess.Assessment)) (*assess.Assessment, error) {
+	if d.ID == "" {
+		d.ID = NewID(s.now())
+	}
+	var done *assess.Assessment
 	err := s.do(true, func(tx *bolt.Tx) error {
 		drafts := tx.Bucket(bucketDrafts)
-		raw := drafts.Get([]byte(id))
-		if raw == nil {
-			return fmt.Errorf("no draft has id %q: %w", id, ErrNotFound)
-		}
-		if err := decodeRecord(raw, &d); err != nil {
+		merged, err := mergeDraft(drafts, d)
+		if err != nil {
 			return err
 		}
-		complete(&d)
-		if d.CompletedAt == nil || d.Result == nil {
-			return fmt.Errorf("draft %s was not completed", id)
+		complete(merged)
+		if merged.CompletedAt == nil || merged.Result == nil {
+			return fmt.Errorf("draft %s was not completed", d.ID)
 		}
-		if err := putAssessment(tx, &d); err != nil {
+		if err := putAssessment(tx, merged); err != nil {
 			return err
 		}
-		return drafts.Delete([]byte(id))
+		done = merged
+		return drafts.Delete([]byte(d.ID))
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &d, nil
+	return done, nil
 }
 
 func putRecord(b *bolt.Bucket, id string, v any) error {

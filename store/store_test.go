@@ -42,14 +42,11 @@ func answerForever(path string) {
 		fmt.Println("error", err)
 		os.Exit(2)
 	}
-	d := &assess.Assessment{Submission: assess.Submission{Org: "Killed Co"}}
-	if err := s.CreateDraft(d); err != nil {
-		fmt.Println("error", err)
-		os.Exit(2)
-	}
+	d := &assess.Assessment{Submission: assess.Submission{Org: "Killed Co", Answers: assess.Answers{}}}
 	for i := 0; ; i++ {
 		q := fmt.Sprintf("q%d", i)
-		if _, err := s.UpdateDraft(d.ID, func(a *assess.Assessment) { a.Answers[q] = assess.AtLevel(i % 5) }); err != nil {
+		d.Answers[q] = assess.AtLevel(i % 5)
+		if err := s.SaveDraft(d); err != nil {
 			fmt.Println("error", err)
 			os.Exit(2)
 		}
@@ -212,36 +209,44 @@ func TestListNewestFirstWithCursorAndOrg(t *testing.T) {
 
 func TestDraftLifecycle(t *testing.T) {
 	s := newStore(t)
-	d := &assess.Assessment{Submission: assess.Submission{Org: "Acme"}, Bank: assess.RefOf(bank)}
-	if err := s.CreateDraft(d); err != nil {
+	d := &assess.Assessment{Submission: assess.Submission{Org: "Acme", Answers: assess.Answers{"eng-channels": assess.AtLevel(3)}}, Bank: assess.RefOf(bank)}
+	if err := s.SaveDraft(d); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.UpdateDraft(d.ID, func(a *assess.Assessment) { a.Answers["eng-channels"] = assess.AtLevel(3) }); err != nil {
-		t.Fatal(err)
+	if d.ID == "" || d.StartedAt.IsZero() {
+		t.Fatalf("SaveDraft gave no id or start: %+v", d)
 	}
-	if _, err := s.UpdateDraft(d.ID, func(a *assess.Assessment) { a.Answers["lis-uses"] = assess.NotSure }); err != nil {
+	// Another session saves the same draft without the first answer: both
+	// answers are kept.
+	other := &assess.Assessment{ID: d.ID, Submission: assess.Submission{Org: "Acme", Answers: assess.Answers{"lis-uses": assess.NotSure}}, StartedAt: d.StartedAt}
+	if err := s.SaveDraft(other); err != nil {
 		t.Fatal(err)
 	}
 	drafts, err := s.Drafts()
 	if err != nil || len(drafts) != 1 || len(drafts[0].Answers) != 2 || drafts[0].Answers["lis-uses"] != assess.NotSure {
 		t.Fatalf("Drafts = %+v, %v", drafts, err)
 	}
+	if len(other.Answers) != 1 {
+		t.Errorf("SaveDraft changed the caller's answers: %v", other.Answers)
+	}
 	if got, err := s.Draft(d.ID[:ShortIDLen]); err != nil || got.ID != d.ID {
 		t.Errorf("Draft(prefix) = %v, %v", got, err)
 	}
-	done, err := s.CompleteDraft(d.ID, func(a *assess.Assessment) { a.Complete(bank, time.Now(), assess.Targets{}) })
-	if err != nil || done.Result == nil {
+	d.Answers["spe-team"] = assess.AtLevel(1) // on screen, not yet saved
+	done, err := s.CompleteDraft(d, func(a *assess.Assessment) { a.Complete(bank, time.Now(), assess.Targets{}) })
+	if err != nil || done.Result == nil || done.ID != d.ID {
 		t.Fatalf("CompleteDraft = %+v, %v", done, err)
 	}
 	if drafts, _ := s.Drafts(); len(drafts) != 0 {
 		t.Errorf("draft still there after completion")
 	}
 	stored, err := s.Get(d.ID)
-	if err != nil || stored.Answers["eng-channels"] != assess.AtLevel(3) || stored.Result == nil {
+	if err != nil || len(stored.Answers) != 3 || stored.Answers["lis-uses"] != assess.NotSure || stored.Result == nil {
 		t.Errorf("completed = %+v, %v", stored, err)
 	}
-	if _, err := s.UpdateDraft(d.ID, func(*assess.Assessment) {}); !errors.Is(err, ErrNotFound) {
-		t.Errorf("update of a completed draft = %v", err)
+	never := &assess.Assessment{Submission: assess.Submission{Org: "Never saved"}}
+	if _, err := s.CompleteDraft(never, func(a *assess.Assessment) { a.Complete(bank, time.Now(), assess.Targets{}) }); err != nil {
+		t.Errorf("completing a draft that was never saved: %v", err)
 	}
 }
 

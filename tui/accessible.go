@@ -44,7 +44,7 @@ func RunAccessible(o Options, in io.Reader, out io.Writer) error {
 		err = a.walk(draft)
 	}
 	if errors.Is(err, errStopped) {
-		if draft != nil {
+		if draft != nil && len(draft.Answers) > 0 {
 			a.say(cat.T(messages.DraftSavedExit, draft.Org, len(draft.Answers), a.c.Bank.QuestionCount()))
 		} else {
 			a.say(cat.T(messages.AccessibleStopped))
@@ -54,7 +54,7 @@ func RunAccessible(o Options, in io.Reader, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	done, err := a.c.Store.CompleteDraft(draft.ID, func(d *assess.Assessment) {
+	done, err := a.c.Store.CompleteDraft(draft, func(d *assess.Assessment) {
 		d.Complete(a.c.Bank, a.c.Now(), assess.Targets{})
 	})
 	if err != nil {
@@ -143,12 +143,10 @@ func (a *accessible) choose(o Options) (*assess.Assessment, error) {
 			return nil, err
 		}
 	}
-	d := &assess.Assessment{
+	return &assess.Assessment{
 		Submission: assess.Submission{Org: org, Respondent: respondent, Role: role, Answers: assess.Answers{}},
 		Bank:       assess.RefOf(a.c.Bank),
-		StartedAt:  a.c.Now(),
-	}
-	return d, a.c.Store.CreateDraft(d)
+	}, nil
 }
 
 func (a *accessible) optional(label string) (string, error) {
@@ -195,17 +193,13 @@ func (a *accessible) walk(d *assess.Assessment) error {
 				if err != nil {
 					return err
 				}
-				id := q.ID
-				record := func(x *assess.Assessment) {
-					x.Answers[id] = answer
-					if note != "" {
-						setNote(x, id, note)
-					}
+				d.Answers[q.ID] = answer
+				if note != "" {
+					setNote(d, q.ID, note)
 				}
-				if _, err := a.c.Store.UpdateDraft(d.ID, record); err != nil {
+				if err := a.c.Store.SaveDraft(d); err != nil {
 					return err
 				}
-				record(d)
 			}
 		}
 	}

@@ -74,7 +74,7 @@ type footerCache struct {
 	view string
 }
 
-// New builds the app. With StartWalk it creates the draft at once.
+// New builds the app.
 func New(o Options) (*Model, error) {
 	if o.Now == nil {
 		o.Now = time.Now
@@ -84,12 +84,7 @@ func New(o Options) (*Model, error) {
 	m.help.Styles = c.Styles.Help
 	switch o.Start {
 	case StartWalk:
-		d, err := m.createDraft(o.Org, o.Respondent, o.Role)
-		if err != nil {
-			m.saver.close()
-			return nil, err
-		}
-		m.screen = newWalk(c, d, m.saver)
+		m.screen = newWalk(c, m.newDraft(o.Org, o.Respondent, o.Role), m.saver)
 	case StartSetup:
 		m.screen = newSetup(c, o.Org, o.Respondent, o.Role)
 	default:
@@ -98,13 +93,16 @@ func New(o Options) (*Model, error) {
 	return m, nil
 }
 
-func (m *Model) createDraft(org, respondent, role string) (*assess.Assessment, error) {
-	d := &assess.Assessment{
+// newDraft starts an assessment in memory; it is stored with its first
+// answer, so opening and leaving leaves no empty draft behind.
+func (m *Model) newDraft(org, respondent, role string) *assess.Assessment {
+	now := m.c.Now()
+	return &assess.Assessment{
+		ID:         store.NewID(now),
 		Submission: assess.Submission{Org: org, Respondent: respondent, Role: role, Answers: assess.Answers{}},
 		Bank:       assess.RefOf(m.c.Bank),
-		StartedAt:  m.c.Now(),
+		StartedAt:  now,
 	}
-	return d, m.c.Store.CreateDraft(d)
 }
 
 // Init asks the terminal for its background colour.
@@ -155,11 +153,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen = st
 		return m, tea.Batch(st.Init(), m.replayBackground())
 	case startMsg:
-		d, err := m.createDraft(msg.org, msg.respondent, msg.role)
-		if err != nil {
-			return m, m.fail(err)
-		}
-		m.screen = newWalk(m.c, d, m.saver)
+		m.screen = newWalk(m.c, m.newDraft(msg.org, msg.respondent, msg.role), m.saver)
 		return m, nil
 	case goResumeMsg:
 		if msg.draft.Bank.ID != m.c.Bank.ID {
@@ -201,28 +195,17 @@ func (m *Model) fail(err error) tea.Cmd {
 // quit ends the program; leaving a walk says the draft is saved and how to
 // resume.
 func (m *Model) quit() tea.Cmd {
-	if w, ok := m.screen.(*walk); ok {
+	if w, ok := m.screen.(*walk); ok && len(w.draft.Answers)+len(w.draft.Notes) > 0 {
 		m.exitNote = m.c.Cat.T(messages.DraftSavedExit, w.draft.Org, len(w.draft.Answers), m.c.Bank.QuestionCount())
 	}
 	return tea.Quit
 }
 
-// complete waits for pending answers, scores the draft and moves it to the
-// stored assessments, then shows the results.
+// complete waits for pending saves, scores the draft as it is on screen
+// and stores it, then shows the results.
 func (m *Model) complete(d *assess.Assessment) tea.Cmd {
 	m.saver.flush()
-	done, err := m.c.Store.CompleteDraft(d.ID, func(a *assess.Assessment) {
-		// What the person sees is the truth: a change whose save failed
-		// (say, the database was busy) still counts.
-		if a.Answers == nil {
-			a.Answers = assess.Answers{}
-		}
-		for id, ans := range d.Answers {
-			a.Answers[id] = ans
-		}
-		for id, note := range d.Notes {
-			setNote(a, id, note)
-		}
+	done, err := m.c.Store.CompleteDraft(d, func(a *assess.Assessment) {
 		a.Complete(m.c.Bank, m.c.Now(), assess.Targets{})
 	})
 	if err != nil {

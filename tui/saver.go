@@ -9,7 +9,7 @@ import (
 	"socialmaturity/store"
 )
 
-// saver writes draft changes in order on its own goroutine, so a keystroke
+// saver writes drafts in order on its own goroutine, so a keystroke
 // never waits for the disk: each change is committed (fsync'd) a few
 // milliseconds after it is made, in the order it was made.
 type saver struct {
@@ -20,8 +20,7 @@ type saver struct {
 }
 
 type saveJob struct {
-	draft  string
-	change func(*assess.Assessment)
+	draft  *assess.Assessment // a snapshot; nil marks a flush
 	result chan error
 }
 
@@ -37,20 +36,19 @@ func newSaver(s *store.Store) *saver {
 func (s *saver) run() {
 	defer close(s.done)
 	for job := range s.queue {
-		if job.change == nil { // a flush marker
+		if job.draft == nil {
 			job.result <- nil
 			continue
 		}
-		_, err := s.store.UpdateDraft(job.draft, job.change)
-		job.result <- err
+		job.result <- s.store.SaveDraft(job.draft)
 	}
 }
 
-// save queues a change to a draft and returns a command that reports when
-// it is committed.
-func (s *saver) save(draft string, change func(*assess.Assessment)) tea.Cmd {
+// save queues a snapshot of a draft (see store.SaveDraft) and returns a
+// command that reports when it is committed.
+func (s *saver) save(snapshot *assess.Assessment) tea.Cmd {
 	result := make(chan error, 1)
-	s.queue <- saveJob{draft: draft, change: change, result: result}
+	s.queue <- saveJob{draft: snapshot, result: result}
 	return func() tea.Msg { return savedMsg{err: <-result} }
 }
 

@@ -90,6 +90,10 @@ func TestSetupNeedsAnOrganization(t *testing.T) {
 	typeText(m, "Head of social")
 	press(m, "enter")
 	f.mustContain(m, "Pillar 1 of 3")
+	if ds, _ := f.store.Drafts(); len(ds) != 0 {
+		t.Fatal("a draft was stored before the first answer")
+	}
+	press(m, "enter", "2")
 	drafts, err := f.store.Drafts()
 	if err != nil || len(drafts) != 1 || drafts[0].Org != "Initech" || drafts[0].Respondent != "Sam" || drafts[0].Role != "Head of social" {
 		t.Fatalf("drafts = %+v, %v", drafts, err)
@@ -190,6 +194,19 @@ func TestNoteIsSavedAndShown(t *testing.T) {
 }
 
 // Quit mid-walk, start again, resume the draft, continue where it stopped.
+func TestLeavingBeforeAnsweringLeavesNoDraft(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartWalk, "Acme")
+	resize(m, 100, 30)
+	press(m, "enter")
+	if !press(m, "q") {
+		t.Fatal("q did not quit")
+	}
+	if ds, _ := f.store.Drafts(); len(ds) != 0 || m.ExitNote() != "" {
+		t.Errorf("leaving at once left %d drafts and the note %q", len(ds), m.ExitNote())
+	}
+}
+
 func TestQuitAndResume(t *testing.T) {
 	f := newFixture(t)
 	m := f.app(StartWalk, "Acme")

@@ -255,26 +255,19 @@ func (w *walk) answer(q *questions.Question, row int) tea.Cmd {
 	return w.persist()
 }
 
-// persist saves every answer and note on screen to the draft, so that a
-// save that failed (the database busy, say) is made good by the next one.
+// persist saves the draft as it is on screen: every answer and note, so
+// that a save that failed (the database busy, say) is made good by the next.
 func (w *walk) persist() tea.Cmd {
-	answers := make(assess.Answers, len(w.draft.Answers))
+	snapshot := *w.draft
+	snapshot.Answers = make(assess.Answers, len(w.draft.Answers))
 	for id, a := range w.draft.Answers {
-		answers[id] = a
+		snapshot.Answers[id] = a
 	}
-	notes := make(map[string]string, len(w.draft.Notes))
+	snapshot.Notes = make(map[string]string, len(w.draft.Notes))
 	for id, n := range w.draft.Notes {
-		notes[id] = n
+		snapshot.Notes[id] = n
 	}
-	return w.saver.save(w.draft.ID, func(d *assess.Assessment) {
-		if d.Answers == nil {
-			d.Answers = assess.Answers{}
-		}
-		for id, a := range answers {
-			d.Answers[id] = a
-		}
-		d.Notes = notes
-	})
+	return w.saver.save(&snapshot)
 }
 
 func (w *walk) updateNote(msg tea.KeyPressMsg) tea.Cmd {
