@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -21,7 +22,7 @@ type tuiFlags struct {
 
 func (a *app) addTUIFlags(cmd *cobra.Command, f *tuiFlags) {
 	cmd.Flags().StringVar(&f.bank, "bank", "", a.cat.T(messages.FlagBank))
-	cmd.Flags().BoolVar(&f.accessible, "accessible", os.Getenv("ACCESSIBLE") != "", a.cat.T(messages.FlagAccessible))
+	cmd.Flags().BoolVar(&f.accessible, "accessible", envOn("ACCESSIBLE"), a.cat.T(messages.FlagAccessible))
 }
 
 func (a *app) assessCmd() *cobra.Command {
@@ -64,6 +65,16 @@ func (a *app) runTUI(ctx context.Context, start tui.Start, f tuiFlags) error {
 		return tui.RunAccessible(o, a.stdin, a.stdout)
 	}
 	return tui.Run(ctx, o, a.stdin, a.stdout, os.Getenv("NO_COLOR") != "")
+}
+
+// envOn reports whether an environment variable is set to something other
+// than empty, 0 or false.
+func envOn(name string) bool {
+	switch strings.ToLower(os.Getenv(name)) {
+	case "", "0", "false", "no", "off":
+		return false
+	}
+	return true
 }
 
 func isTerminal(r any) bool {

@@ -2,10 +2,13 @@ package tui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"socialmaturity/assess"
@@ -381,5 +384,23 @@ func TestFailedSaveIsMadeGoodByTheNext(t *testing.T) {
 		if d.Answers[id] != a {
 			t.Errorf("%s = %+v, want %+v", id, d.Answers[id], a)
 		}
+	}
+}
+
+func TestLightAndDarkBackgrounds(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartHome, "")
+	resize(m, 80, 24)
+	send(m, tea.BackgroundColorMsg{Color: color.White})
+	light := m.View().Content
+	if m.c.Styles.IsDark {
+		t.Fatal("a white background gave dark styles")
+	}
+	send(m, tea.BackgroundColorMsg{Color: color.Black})
+	if !m.c.Styles.IsDark || m.View().Content == light {
+		t.Error("a black background did not change the styles")
+	}
+	if ansi.Strip(m.View().Content) != ansi.Strip(light) {
+		t.Error("the background changed the text, not only its colours")
 	}
 }
