@@ -69,7 +69,7 @@ func (a *app) importCmd() *cobra.Command {
 					}
 					records[i] = &assess.Assessment{Submission: sub, Bank: assess.RefOf(bank), StartedAt: at}
 					records[i].Complete(bank, at, assess.Targets{})
-					records[i].ID = store.NewID(now)
+					records[i].ID = store.NewID(at) // listed by when it was completed
 				}
 				if err := s.SaveAll(records); err != nil {
 					return err

@@ -270,3 +270,22 @@ func TestExportAndImportBack(t *testing.T) {
 		t.Errorf("bad format: exit %d %q", code, errOut)
 	}
 }
+
+// History imported out of order is listed, and compared, by completion.
+func TestImportKeepsCompletionOrder(t *testing.T) {
+	db := tempDB(t)
+	later := `{"org": "Acme", "completed_at": "2026-05-01T09:00:00Z", "answers": {"eng-channels": 4}}`
+	earlier := `{"org": "Acme", "completed_at": "2025-05-01T09:00:00Z", "answers": {"eng-channels": 1}}`
+	importOne(t, db, later)
+	importOne(t, db, earlier)
+	code, out, _ := cli(t, "", "list", "--db", db, "--format", "json")
+	var items []struct {
+		CompletedAt string `json:"completed_at"`
+	}
+	if err := json.Unmarshal([]byte(out), &items); err != nil || code != 0 || len(items) != 2 {
+		t.Fatalf("list: %v", err)
+	}
+	if !strings.HasPrefix(items[0].CompletedAt, "2026-05-01") || !strings.HasPrefix(items[1].CompletedAt, "2025-05-01") {
+		t.Errorf("listed %v, want newest completion first", items)
+	}
+}

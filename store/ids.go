@@ -21,15 +21,16 @@ const (
 
 const randomBits = 5 * randomChars
 
-// lastID makes ids from one process strictly increasing, even within one
-// millisecond or when the clock steps back.
+// lastID makes the ids one process makes within one millisecond strictly
+// increasing.
 var lastID struct {
 	sync.Mutex
 	ms, random uint64
 }
 
 // NewID returns a time-sortable id for t: 9 characters of milliseconds and 7
-// random ones. Ids made by one process increase strictly.
+// random ones. Ids made by one process for one millisecond increase
+// strictly; an earlier t gives an id that sorts earlier.
 func NewID(t time.Time) string {
 	ms := uint64(max(t.UnixMilli(), 0))
 	var r [8]byte
@@ -37,8 +38,8 @@ func NewID(t time.Time) string {
 	random := binary.BigEndian.Uint64(r[:]) >> (64 - randomBits)
 
 	lastID.Lock()
-	if ms <= lastID.ms {
-		ms, random = lastID.ms, lastID.random+1
+	if ms == lastID.ms {
+		random = lastID.random + 1
 		if random >= 1<<randomBits {
 			ms, random = ms+1, 0
 		}
