@@ -130,13 +130,14 @@ func (a *app) listCmd() *cobra.Command {
 				return err
 			}
 			if page.Next != "" {
-				fmt.Fprintln(a.stdout, a.cat.T(messages.ListMore, opts.Limit))
+				fmt.Fprintln(a.stdout, a.cat.T(messages.ListMore, page.Next))
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&opts.Org, "org", "", a.cat.T(messages.FlagOrg))
 	cmd.Flags().IntVar(&opts.Limit, "limit", store.DefaultLimit, a.cat.T(messages.FlagLimit))
+	cmd.Flags().StringVar(&opts.Before, "before", "", a.cat.T(messages.FlagBefore))
 	cmd.Flags().BoolVar(&drafts, "drafts", false, a.cat.T(messages.FlagDrafts))
 	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))
 	format.register(cmd, a)

@@ -289,3 +289,20 @@ func TestImportKeepsCompletionOrder(t *testing.T) {
 		t.Errorf("listed %v, want newest completion first", items)
 	}
 }
+
+func TestListPages(t *testing.T) {
+	db := tempDB(t)
+	var in strings.Builder
+	for i := range 7 {
+		fmt.Fprintf(&in, `{"org": "Org %d", "answers": {}}`+"\n", i)
+	}
+	importOne(t, db, in.String())
+	code, out, _ := cli(t, "", "list", "--db", db, "--limit", "5")
+	if code != 0 || !strings.Contains(out, "(more: --before ") {
+		t.Fatalf("first page:\n%s", out)
+	}
+	next := strings.TrimSuffix(strings.Fields(out[strings.Index(out, "--before "):])[1], ")")
+	if n := countListed(t, db, "--before", next); n != 2 {
+		t.Errorf("second page has %d, want 2", n)
+	}
+}

@@ -13,6 +13,7 @@ const (
 	FlagDB           Key = "flag.db"
 	FlagOrg          Key = "flag.org"
 	FlagLimit        Key = "flag.limit"
+	FlagBefore       Key = "flag.before"
 	FlagDrafts       Key = "flag.drafts"
 	FlagYes          Key = "flag.yes"
 	ErrFlagLimit     Key = "err.flag.limit"
@@ -185,6 +186,7 @@ var english = map[Key]string{
 	FlagDB:           "database file (default: $%s, or socialmaturity.db in your XDG data folder)",
 	FlagOrg:          "only this organization (case and spacing ignored)",
 	FlagLimit:        "how many to list, newest first",
+	FlagBefore:       "continue a listing after this id (the last one shown)",
 	FlagDrafts:       "list drafts (assessments in progress) instead",
 	FlagYes:          "do not ask for confirmation",
 	ErrFlagLimit:     "--limit %d must be 0 or more",
@@ -197,7 +199,7 @@ var english = map[Key]string{
 	CmdDB:            "Check and back up the database",
 	CmdDBCheck:       "Run a consistency check of the database",
 	CmdDBBackup:      "Write a consistent copy of the database to FILE",
-	ListMore:         "(more: raise --limit above %d, or narrow with --org)",
+	ListMore:         "(more: --before %s for the next page)",
 	DeleteConfirm:    "Delete assessment %s of %s? [y/N] ",
 	DeleteKept:       "kept %s: nothing deleted",
 	DeleteDone:       "deleted %s",
