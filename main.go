@@ -36,7 +36,13 @@ type app struct {
 
 // run executes the CLI with the given arguments and streams and returns the
 // process exit code.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() { // the last line of defence: a bug is reported, not a stack
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "socialmaturity: internal error: %v (please report it)\n", r)
+			code = 2
+		}
+	}()
 	a := &app{cat: messages.English(), stdin: stdin, stdout: stdout, stderr: stderr}
 	root := a.rootCmd()
 	root.SetArgs(args)
