@@ -181,11 +181,7 @@ func (a *app) loadReport(bankFile, ref string) (report.Assessment, error) {
 	if err != nil {
 		return report.Assessment{}, err
 	}
-	rec, err := s.Get(ref)
-	if err != nil {
-		return report.Assessment{}, err
-	}
-	prev, err := s.Previous(rec)
+	rec, prev, err := s.GetWithPrevious(ref)
 	return report.Assessment{Bank: bank, Record: rec, Previous: prev}, err
 }
 

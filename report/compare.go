@@ -36,24 +36,37 @@ func CompareText(w io.Writer, cat *messages.Catalog, b *questions.Bank, from, to
 	}
 	fmt.Fprintln(&sb)
 	fmt.Fprintf(&sb, "%-*s %8s %8s %8s\n", titleWidth, "", cat.T(messages.CompareBefore), cat.T(messages.CompareAfter), cat.T(messages.CompareChange))
-	line := func(indent, title string, ch assess.Change) {
+	for _, r := range comparisonRows(cat, b, c) {
+		indent := ""
+		if r.Indent {
+			indent = "  "
+		}
 		width := titleWidth - len(indent)
-		fmt.Fprintf(&sb, "%s%-*s %8s %8s %8s\n", indent, width, truncate(title, width), score(ch.From), score(ch.To), delta(ch.Delta))
+		fmt.Fprintf(&sb, "%s%-*s %8s %8s %8s\n", indent, width, truncate(r.Title, width), r.From, r.To, r.Delta)
 	}
-	line("", cat.T(messages.ResultOverall), c.Overall)
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+// comparisonRows lays a comparison out as rows: overall, then each pillar
+// followed by its key actions (indented).
+func comparisonRows(cat *messages.Catalog, b *questions.Bank, c assess.Comparison) []docDelta {
+	row := func(title string, indent bool, x assess.Change) docDelta {
+		return docDelta{Title: title, Indent: indent, From: score(x.From), To: score(x.To), Delta: delta(x.Delta)}
+	}
+	rows := []docDelta{row(cat.T(messages.ResultOverall), false, c.Overall)}
 	kaOf := map[string][]assess.Change{}
 	for _, k := range c.KeyActions {
 		p := pillarOf(b, k.ID)
 		kaOf[p] = append(kaOf[p], k)
 	}
 	for _, p := range c.Pillars {
-		line("", b.TitleOf(p.ID), p)
+		rows = append(rows, row(b.TitleOf(p.ID), false, p))
 		for _, k := range kaOf[p.ID] {
-			line("  ", b.TitleOf(k.ID), k)
+			rows = append(rows, row(b.TitleOf(k.ID), true, k))
 		}
 	}
-	_, err := io.WriteString(w, sb.String())
-	return err
+	return rows
 }
 
 func pillarOf(b *questions.Bank, keyAction string) string {

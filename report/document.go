@@ -176,20 +176,6 @@ func newChange(cat *messages.Catalog, bank *questions.Bank, prev, rec *assess.As
 	if prev.CompletedAt != nil {
 		ch.From = cat.T(messages.ReportChangeFrom, prev.CompletedAt.Local().Format("2 January 2006"))
 	}
-	row := func(title string, indent bool, x assess.Change) docDelta {
-		return docDelta{Title: title, Indent: indent, From: score(x.From), To: score(x.To), Delta: delta(x.Delta)}
-	}
-	ch.Rows = append(ch.Rows, row(cat.T(messages.ResultOverall), false, c.Overall))
-	kas := map[string][]assess.Change{}
-	for _, k := range c.KeyActions {
-		p := pillarOf(bank, k.ID)
-		kas[p] = append(kas[p], k)
-	}
-	for _, p := range c.Pillars {
-		ch.Rows = append(ch.Rows, row(bank.TitleOf(p.ID), false, p))
-		for _, k := range kas[p.ID] {
-			ch.Rows = append(ch.Rows, row(bank.TitleOf(k.ID), true, k))
-		}
-	}
+	ch.Rows = comparisonRows(cat, bank, c)
 	return ch
 }

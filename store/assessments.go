@@ -269,9 +269,41 @@ func shortAmong(c *bolt.Cursor, id []byte) string {
 // Previous returns the newest completed assessment of the same organization
 // completed before a, or nil when there is none.
 func (s *Store) Previous(a *assess.Assessment) (*assess.Assessment, error) {
-	page, err := s.List(ListOptions{Org: a.Org, Limit: 1, Before: a.ID})
-	if err != nil || len(page.Items) == 0 {
+	var prev *assess.Assessment
+	err := s.do(false, func(tx *bolt.Tx) (err error) {
+		prev, err = previous(tx, a)
+		return err
+	})
+	return prev, err
+}
+
+// GetWithPrevious returns the completed assessment whose id is ref or starts
+// with it, and the organization's one before it (nil when none), in one
+// look at the database.
+func (s *Store) GetWithPrevious(ref string) (rec, prev *assess.Assessment, err error) {
+	err = s.do(false, func(tx *bolt.Tx) error {
+		var a assess.Assessment
+		if err := getByRef(tx.Bucket(bucketAssessments), ref, &a); err != nil {
+			return err
+		}
+		rec = &a
+		prev, err = previous(tx, rec)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return rec, prev, nil
+}
+
+func previous(tx *bolt.Tx, a *assess.Assessment) (*assess.Assessment, error) {
+	ids := newestFirst(tx, ListOptions{Org: a.Org, Before: a.ID}, 1)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var prev assess.Assessment
+	if err := decodeRecord(tx.Bucket(bucketAssessments).Get(ids[0]), &prev); err != nil {
 		return nil, err
 	}
-	return s.Get(page.Items[0].ID)
+	return &prev, nil
 }

@@ -199,6 +199,9 @@ func TestListNewestFirstWithCursorAndOrg(t *testing.T) {
 	if err != nil || prev == nil || prev.ID != all[19].ID {
 		t.Errorf("Previous = %v, %v; want %s", prev, err, all[19].ID)
 	}
+	if rec, prev, err := s.GetWithPrevious(all[22].ID[:ShortIDLen+2]); err != nil || rec.ID != all[22].ID || prev == nil || prev.ID != all[19].ID {
+		t.Errorf("GetWithPrevious = %v, %v, %v", rec, prev, err)
+	}
 	if prev, err := s.Previous(all[1]); err != nil || prev != nil {
 		t.Errorf("Previous of the first Globex = %v, %v", prev, err)
 	}

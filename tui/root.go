@@ -220,11 +220,7 @@ func (m *Model) complete(d *assess.Assessment) tea.Cmd {
 }
 
 func (m *Model) open(id string) tea.Cmd {
-	rec, err := m.c.Store.Get(id)
-	if err != nil {
-		return m.fail(err)
-	}
-	prev, err := m.c.Store.Previous(rec)
+	rec, prev, err := m.c.Store.GetWithPrevious(id)
 	if err != nil {
 		return m.fail(err)
 	}
