@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"socialmaturity/assess"
 	"socialmaturity/store"
 )
 
@@ -57,7 +58,7 @@ func TestImportListShowCompareDelete(t *testing.T) {
 	}
 
 	code, out, _ = cli(t, "", "list", "--db", db, "--org", "ACME")
-	if code != 0 || strings.Contains(out, "Globex") || !strings.Contains(out, "Dana") || !strings.Contains(out, "Lee") || !strings.Contains(out, first[:store.ShortIDLen]) {
+	if code != 0 || strings.Contains(out, "Globex") || !strings.Contains(out, "Dana") || !strings.Contains(out, "Lee") || !strings.Contains(out, first[:assess.ShortIDLen]) {
 		t.Errorf("list --org:\n%s", out)
 	}
 	code, out, _ = cli(t, "", "list", "--db", db, "--format", "csv")
@@ -66,7 +67,7 @@ func TestImportListShowCompareDelete(t *testing.T) {
 		t.Errorf("csv = %v, %v", rows, err)
 	}
 
-	code, out, _ = cli(t, "", "show", "--db", db, first[:store.ShortIDLen], "--format", "json")
+	code, out, _ = cli(t, "", "show", "--db", db, first[:assess.ShortIDLen], "--format", "json")
 	var shown struct {
 		ID          string         `json:"id"`
 		Org         string         `json:"org"`
@@ -228,7 +229,7 @@ func TestExportAndImportBack(t *testing.T) {
 	id := strings.TrimSpace(out)
 	dir := t.TempDir()
 	t.Chdir(dir)
-	code, out, errOut = cli(t, "", "export", "--db", db, id[:store.ShortIDLen])
+	code, out, errOut = cli(t, "", "export", "--db", db, id[:assess.ShortIDLen])
 	if code != 0 || !strings.Contains(out, "wrote acme-") || !strings.HasSuffix(strings.TrimSpace(out), ".html") {
 		t.Fatalf("export: exit %d %q %q", code, out, errOut)
 	}

@@ -175,7 +175,11 @@ const (
 	KeyExport        Key = "key.export"
 )
 
-var english = map[Key]string{
+// english is every English text: the tables below and those beside them
+// (en_*.go), one per area, so areas grow without touching each other.
+var english = joinTables(englishBase, englishCLI, englishTUI, englishReport)
+
+var englishBase = map[Key]string{
 	CmdRoot:          "Measure how mature an organization's use of social media is, and what to do next",
 	CmdRootLong:      "socialmaturity walks you through questions on three pillars (relationships beyond customers, value and efficiency, culture), scores your organization, stores every result and shows the recommendations your answers trigger.",
 	CmdBank:          "Inspect and check question banks",

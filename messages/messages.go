@@ -32,9 +32,6 @@ func For(lang string) *Catalog {
 // English is the English catalog.
 func English() *Catalog { return For("en") }
 
-// Language is the catalog's language tag.
-func (c *Catalog) Language() string { return c.lang }
-
 // T formats message k with args (fmt verbs). A key missing from this
 // language falls back to English, and a key missing from English shows
 // itself, so a gap is visible rather than blank.
@@ -50,6 +47,25 @@ func (c *Catalog) T(k Key, args ...any) string {
 		return s
 	}
 	return fmt.Sprintf(s, args...)
+}
+
+// joinTables merges message tables; a key in two tables is a programming
+// error.
+func joinTables(tables ...map[Key]string) map[Key]string {
+	n := 0
+	for _, t := range tables {
+		n += len(t)
+	}
+	all := make(map[Key]string, n)
+	for _, t := range tables {
+		for k, v := range t {
+			if _, dup := all[k]; dup {
+				panic("messages: key " + string(k) + " defined twice")
+			}
+			all[k] = v
+		}
+	}
+	return all
 }
 
 // Keys lists every key of the English catalog.

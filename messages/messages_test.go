@@ -15,8 +15,8 @@ func TestEveryKeyHasEnglishText(t *testing.T) {
 
 func TestTFormatsAndFallsBack(t *testing.T) {
 	c := For("en-GB")
-	if c.Language() != "en" {
-		t.Errorf("en-GB resolved to %q", c.Language())
+	if c.Lang() != "en" {
+		t.Errorf("en-GB resolved to %q", c.Lang())
 	}
 	if got := c.T(ResultCoverage, 24, 27, 3); got != "24 of 27 answered, 3 not sure" {
 		t.Errorf("T = %q", got)

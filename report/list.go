@@ -11,11 +11,10 @@ import (
 	"socialmaturity/assess"
 	"socialmaturity/messages"
 	"socialmaturity/questions"
-	"socialmaturity/store"
 )
 
 // ListTable writes summaries as an aligned table, newest first.
-func ListTable(w io.Writer, cat *messages.Catalog, items []store.Summary) error {
+func ListTable(w io.Writer, cat *messages.Catalog, items []assess.Summary) error {
 	if len(items) == 0 {
 		_, err := fmt.Fprintln(w, cat.T(messages.ListEmpty))
 		return err
@@ -34,16 +33,16 @@ func ListTable(w io.Writer, cat *messages.Catalog, items []store.Summary) error 
 }
 
 // ListJSON writes summaries as a JSON array.
-func ListJSON(w io.Writer, items []store.Summary) error {
+func ListJSON(w io.Writer, items []assess.Summary) error {
 	if items == nil {
-		items = []store.Summary{}
+		items = []assess.Summary{}
 	}
 	return writeJSON(w, items)
 }
 
 // ListCSV writes one row per assessment with its pillar scores, for
 // spreadsheets.
-func ListCSV(w io.Writer, b *questions.Bank, items []store.Summary) error {
+func ListCSV(w io.Writer, b *questions.Bank, items []assess.Summary) error {
 	cw := csv.NewWriter(w)
 	header := []string{"id", "org", "respondent", "completed_at", "overall", "stage", "stage_name", "coverage"}
 	var pillars []string
@@ -90,7 +89,7 @@ func DraftsTable(w io.Writer, cat *messages.Catalog, b *questions.Bank, drafts [
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, cat.T(messages.DraftsHeader))
 	for _, d := range drafts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.ID[:store.ShortIDLen], d.UpdatedAt.Local().Format(DateFormat), d.Org, dash(d.Respondent),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.ID[:assess.ShortIDLen], d.UpdatedAt.Local().Format(DateFormat), d.Org, dash(d.Respondent),
 			cat.T(messages.DraftsProgress, len(d.Answers), b.QuestionCount()))
 	}
 	return tw.Flush()

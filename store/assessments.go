@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -14,41 +13,6 @@ import (
 
 // appendFill packs pages fully: ids grow with time, so keys are appended.
 const appendFill = 0.9
-
-// Summary is what a listing shows of one completed assessment.
-type Summary struct {
-	ID          string           `json:"id"`
-	Short       string           `json:"-"`
-	Org         string           `json:"org"`
-	Respondent  string           `json:"respondent"`
-	Workshop    string           `json:"workshop,omitempty"`
-	CompletedAt time.Time        `json:"completed_at"`
-	Overall     assess.Score     `json:"overall"`
-	Stage       *assess.StageRef `json:"stage"`
-	Coverage    float64          `json:"coverage"`
-	Pillars     []PillarScore    `json:"pillars"`
-	Bank        assess.BankRef   `json:"bank"`
-}
-
-// PillarScore is one pillar's score in a summary.
-type PillarScore struct {
-	ID    string       `json:"id"`
-	Score assess.Score `json:"score"`
-}
-
-func summarize(a *assess.Assessment) Summary {
-	s := Summary{ID: a.ID, Org: a.Org, Respondent: a.Respondent, Workshop: a.Workshop, Bank: a.Bank}
-	if a.CompletedAt != nil {
-		s.CompletedAt = *a.CompletedAt
-	}
-	if r := a.Result; r != nil {
-		s.Overall, s.Stage, s.Coverage = r.Overall, r.Stage, r.Coverage
-		for _, p := range r.Pillars {
-			s.Pillars = append(s.Pillars, PillarScore{p.ID, p.Score})
-		}
-	}
-	return s
-}
 
 // orgKey is the index key of an organization name: case and spacing do not
 // matter.
@@ -86,7 +50,7 @@ func putAssessment(tx *bolt.Tx, a *assess.Assessment) error {
 	if err != nil {
 		return err
 	}
-	summary, err := json.Marshal(summarize(a))
+	summary, err := json.Marshal(assess.Summarize(a))
 	if err != nil {
 		return err
 	}
@@ -179,7 +143,7 @@ const DefaultLimit = 50
 // Page is one page of a listing; Next, when not empty, is the Before of the
 // next page.
 type Page struct {
-	Items []Summary
+	Items []assess.Summary
 	Next  string
 }
 
@@ -204,7 +168,7 @@ func (s *Store) List(o ListOptions) (Page, error) {
 			if raw == nil {
 				continue
 			}
-			var sum Summary
+			var sum assess.Summary
 			if err := json.Unmarshal(raw, &sum); err != nil {
 				return err
 			}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"socialmaturity/assess"
 )
 
 // alphabet is Crockford's base32 in lower case: ids sort in time order as
@@ -15,8 +17,6 @@ const alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
 const (
 	timeChars   = 9 // 45 bits of milliseconds since 1970
 	randomChars = 7 // 35 random bits
-	// ShortIDLen is how many characters of an id are shown by default.
-	ShortIDLen = 10
 )
 
 const randomBits = 5 * randomChars
@@ -62,10 +62,10 @@ func NewID(t time.Time) string {
 // normalizeRef turns what a person typed into an id prefix.
 func normalizeRef(ref string) string { return strings.ToLower(strings.TrimSpace(ref)) }
 
-// shortID is the shortest prefix of id, at least ShortIDLen long, that no
+// shortID is the shortest prefix of id, at least assess.ShortIDLen long, that no
 // neighbouring key shares.
 func shortID(id string, neighbours ...[]byte) string {
-	n := ShortIDLen
+	n := assess.ShortIDLen
 	for _, nb := range neighbours {
 		common := 0
 		for common < len(id) && common < len(nb) && id[common] == nb[common] {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"socialmaturity/assess"
 )
 
 func TestIDsSortInTimeOrderAndIncrease(t *testing.T) {
@@ -33,7 +35,7 @@ func TestIDsSortInTimeOrderAndIncrease(t *testing.T) {
 
 func TestShortID(t *testing.T) {
 	id := "1m8dtnqbve5z3f9n"
-	if got := shortID(id); got != id[:ShortIDLen] {
+	if got := shortID(id); got != id[:assess.ShortIDLen] {
 		t.Errorf("alone: %q", got)
 	}
 	if got := shortID(id, []byte("1m8dtnqbve5zaaaa")); got != "1m8dtnqbve5z3" {

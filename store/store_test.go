@@ -108,7 +108,7 @@ func TestSaveGetDeleteByPrefix(t *testing.T) {
 	if err := s.Save(a); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.Get(strings.ToUpper(a.ID[:ShortIDLen]))
+	got, err := s.Get(strings.ToUpper(a.ID[:assess.ShortIDLen]))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestListNewestFirstWithCursorAndOrg(t *testing.T) {
 		}
 		for _, it := range page.Items {
 			seen = append(seen, it.ID)
-			if len(it.Short) < ShortIDLen || !strings.HasPrefix(it.ID, it.Short) {
+			if len(it.Short) < assess.ShortIDLen || !strings.HasPrefix(it.ID, it.Short) {
 				t.Errorf("short id %q of %q", it.Short, it.ID)
 			}
 		}
@@ -199,7 +199,7 @@ func TestListNewestFirstWithCursorAndOrg(t *testing.T) {
 	if err != nil || prev == nil || prev.ID != all[19].ID {
 		t.Errorf("Previous = %v, %v; want %s", prev, err, all[19].ID)
 	}
-	if rec, prev, err := s.GetWithPrevious(all[22].ID[:ShortIDLen+2]); err != nil || rec.ID != all[22].ID || prev == nil || prev.ID != all[19].ID {
+	if rec, prev, err := s.GetWithPrevious(all[22].ID[:assess.ShortIDLen+2]); err != nil || rec.ID != all[22].ID || prev == nil || prev.ID != all[19].ID {
 		t.Errorf("GetWithPrevious = %v, %v, %v", rec, prev, err)
 	}
 	if prev, err := s.Previous(all[1]); err != nil || prev != nil {
@@ -232,7 +232,7 @@ func TestDraftLifecycle(t *testing.T) {
 	if len(other.Answers) != 1 {
 		t.Errorf("SaveDraft changed the caller's answers: %v", other.Answers)
 	}
-	if got, err := s.Draft(d.ID[:ShortIDLen]); err != nil || got.ID != d.ID {
+	if got, err := s.Draft(d.ID[:assess.ShortIDLen]); err != nil || got.ID != d.ID {
 		t.Errorf("Draft(prefix) = %v, %v", got, err)
 	}
 	d.Answers["spe-team"] = assess.AtLevel(1) // on screen, not yet saved

@@ -176,7 +176,7 @@ func (f *fixture) screenText(m *Model) string {
 		out = strings.ReplaceAll(out, id, strings.Repeat("#", len(id)))
 	}
 	for _, id := range ids {
-		out = strings.ReplaceAll(out, id[:store.ShortIDLen], strings.Repeat("#", store.ShortIDLen))
+		out = strings.ReplaceAll(out, id[:assess.ShortIDLen], strings.Repeat("#", assess.ShortIDLen))
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"socialmaturity/assess"
 	"socialmaturity/messages"
 	"socialmaturity/report"
 	"socialmaturity/store"
@@ -20,8 +21,8 @@ const historyLimit = 500
 // organization; one opens, two marked compare.
 type history struct {
 	c       *Common
-	all     []store.Summary
-	shown   []store.Summary
+	all     []assess.Summary
+	shown   []assess.Summary
 	cursor  int
 	marked  []string
 	filter  textinput.Model
@@ -167,7 +168,7 @@ func (h *history) View(height int) string {
 		if i == h.cursor {
 			pointer, style, focus = s.Cursor.Render("❯ "), s.Focused, len(lines)-head
 		}
-		line := fmt.Sprintf("%s %-10s  %s  %s %6s  %s", mark, it.Short[:min(len(it.Short), store.ShortIDLen)],
+		line := fmt.Sprintf("%s %-10s  %s  %s %6s  %s", mark, it.Short[:min(len(it.Short), assess.ShortIDLen)],
 			it.CompletedAt.Local().Format(report.DateFormat), pad(it.Org, orgWidth), report.FormatScore(cat, it.Overall), stage)
 		lines = append(lines, pointer+style.Render(pad(line, width-2)))
 	}
