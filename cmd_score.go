@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -15,13 +13,13 @@ import (
 func (a *app) scoreCmd() *cobra.Command {
 	var bankFile string
 	var targets []string
-	format := a.formatFlag("text", "json")
+	format := newFormatFlag("text", "json")
 	cmd := &cobra.Command{
 		Use:   "score FILE",
 		Short: a.cat.T(messages.CmdScore),
-		Args:  cobra.ExactArgs(1),
+		Args:  a.args("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			bank, err := loadBank(bankFile)
+			bank, err := a.loadBank(bankFile)
 			if err != nil {
 				return err
 			}
@@ -39,31 +37,16 @@ func (a *app) scoreCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rep := report.Scored(bank, sub, assess.Evaluate(bank, sub.Answers, t))
+			r := assess.Evaluate(bank, sub.Answers, t)
+			v := assess.NewView(bank, &assess.Assessment{Submission: sub, Bank: assess.RefOf(bank), Result: &r}, nil)
 			if format.value == "json" {
-				return report.JSON(a.stdout, rep)
+				return report.JSON(a.stdout, v)
 			}
-			return report.Text(a.stdout, a.cat, rep)
+			return report.Text(a.stdout, a.cat, v)
 		},
 	}
 	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))
 	cmd.Flags().StringArrayVar(&targets, "target", nil, a.cat.T(messages.FlagTarget))
 	format.register(cmd, a)
 	return cmd
-}
-
-// readInput reads a file, or standard input for "-".
-func (a *app) readInput(path string) (string, []byte, error) {
-	if path == "-" {
-		data, err := io.ReadAll(a.stdin)
-		if err != nil {
-			return "", nil, fmt.Errorf("%s", a.cat.T(messages.ErrReadInput, "stdin", err))
-		}
-		return "stdin", data, nil
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return "", nil, fmt.Errorf("%s", a.cat.T(messages.ErrReadInput, path, err))
-	}
-	return path, data, nil
 }

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,36 +18,30 @@ import (
 	"socialmaturity/store"
 )
 
-// openStore opens the database named by --db, $SOCIALMATURITY_DB or the
-// default path.
-func (a *app) openStore() (*store.Store, error) {
-	path := a.dbPath
-	if path == "" {
-		path = store.DefaultPath()
-	}
-	return store.Open(path)
-}
-
 func (a *app) importCmd() *cobra.Command {
 	var bankFile string
+	var allowDuplicates bool
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
 		Short: a.cat.T(messages.CmdImport),
 		Long:  a.cat.T(messages.CmdImportLong),
-		Args:  cobra.MinimumNArgs(1),
+		Args:  a.atLeastOne("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			bank, err := loadBank(bankFile)
+			bank, err := a.loadBank(bankFile)
 			if err != nil {
 				return err
 			}
-			var subs []assess.Submission
+			// Every file is read and checked before anything is stored:
+			// one bad file stores nothing (QA M1).
+			var records []*assess.Assessment
+			var sources []string
 			var problems questions.Problems
 			for _, path := range args {
 				name, data, err := a.readInput(path)
 				if err != nil {
 					return err
 				}
-				got, err := assess.ParseSubmissions(name, data, bank)
+				got, err := assess.ParseAssessments(name, data, bank)
 				var ps questions.Problems
 				if errors.As(err, &ps) {
 					problems = append(problems, ps...)
@@ -53,55 +49,65 @@ func (a *app) importCmd() *cobra.Command {
 				} else if err != nil {
 					return err
 				}
-				subs = append(subs, got...)
-			}
-			if len(subs) > 0 {
-				s, err := a.openStore()
-				if err != nil {
-					return err
-				}
-				now := time.Now()
-				records := make([]*assess.Assessment, len(subs))
-				for i, sub := range subs {
-					at := now
-					if sub.Completed != nil {
-						at = *sub.Completed
-					}
-					records[i] = &assess.Assessment{Submission: sub, Bank: assess.RefOf(bank), StartedAt: at}
-					records[i].Complete(bank, at, assess.Targets{})
-					records[i].ID = store.NewID(at) // listed by when it was completed
-				}
-				if err := s.SaveAll(records); err != nil {
-					return err
-				}
-				for _, r := range records {
-					fmt.Fprintln(a.stdout, r.ID)
+				for i, r := range got {
+					records = append(records, r)
+					sources = append(sources, a.source(name, i, len(got)))
 				}
 			}
 			if len(problems) > 0 {
 				return problems
 			}
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			var opts []store.CompleteOption
+			if !allowDuplicates {
+				opts = append(opts, store.RefuseDuplicates())
+			}
+			done, err := s.Complete(bank, records, opts...)
+			var dup *store.DuplicateError
+			if errors.As(err, &dup) {
+				return errors.New(a.cat.T(messages.ErrImportDuplicate, sources[dup.Index], dup.Existing))
+			}
+			if err != nil {
+				return err
+			}
+			for _, c := range done {
+				if _, err := fmt.Fprintln(a.stdout, c.Done.ID); err != nil {
+					return err
+				}
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))
+	cmd.Flags().BoolVar(&allowDuplicates, "allow-duplicates", false, a.cat.T(messages.FlagAllowDups))
 	return cmd
+}
+
+// source names the i-th of n assessments read from the input name.
+func (a *app) source(name string, i, n int) string {
+	if n == 1 {
+		return name
+	}
+	return a.cat.T(messages.ImportSourceNth, name, i+1)
 }
 
 func (a *app) listCmd() *cobra.Command {
 	var opts store.ListOptions
 	var drafts bool
 	var bankFile string
-	format := a.formatFlag("table", "json", "csv")
+	format := newFormatFlag("table", "json", "csv")
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: a.cat.T(messages.CmdList),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Limit < 0 {
-				return fmt.Errorf("%s", a.cat.T(messages.ErrFlagLimit, opts.Limit))
+				return errors.New(a.cat.T(messages.ErrFlagLimit, opts.Limit))
 			}
-			bank, err := loadBank(bankFile)
+			bank, err := a.loadBank(bankFile)
 			if err != nil {
 				return err
 			}
@@ -114,25 +120,45 @@ func (a *app) listCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				switch format.value {
+				case "json":
+					return report.DraftsJSON(a.stdout, bank, ds)
+				case "csv":
+					return report.DraftsCSV(a.stdout, bank, ds)
+				}
 				return report.DraftsTable(a.stdout, a.cat, bank, ds)
+			}
+			machine := format.value != "table"
+			if machine && !cmd.Flags().Changed("limit") {
+				opts.Limit = 0 // machine formats list every row unless told (QA M8)
 			}
 			page, err := s.List(opts)
 			if err != nil {
 				return err
 			}
-			switch format.value {
-			case "json":
-				return report.ListJSON(a.stdout, page.Items)
-			case "csv":
-				return report.ListCSV(a.stdout, bank, page.Items)
+			switch {
+			case format.value == "json":
+				err = report.ListJSON(a.stdout, page.Items)
+			case format.value == "csv":
+				err = report.ListCSV(a.stdout, bank, page.Items)
+			case len(page.Items) == 0 && opts.Org != "":
+				_, err = fmt.Fprintln(a.stdout, a.cat.T(messages.ListEmptyOrg, messages.SafeLine(opts.Org)))
+			case len(page.Items) == 0 && opts.Before != "":
+				_, err = fmt.Fprintln(a.stdout, a.cat.T(messages.ListNoMore))
+			default:
+				err = report.ListTable(a.stdout, a.cat, page.Items)
 			}
-			if err := report.ListTable(a.stdout, a.cat, page.Items); err != nil {
+			if err != nil || page.Next == "" {
 				return err
 			}
-			if page.Next != "" {
-				fmt.Fprintln(a.stdout, a.cat.T(messages.ListMore, page.Next))
+			// The cursor goes where a person sees it and a script reading
+			// the rows does not trip on it.
+			more := a.stdout
+			if machine {
+				more = a.stderr
 			}
-			return nil
+			_, err = fmt.Fprintln(more, a.cat.T(messages.ListMore, page.Next))
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&opts.Org, "org", "", a.cat.T(messages.FlagOrg))
@@ -146,23 +172,23 @@ func (a *app) listCmd() *cobra.Command {
 
 func (a *app) showCmd() *cobra.Command {
 	var bankFile string
-	format := a.formatFlag("text", "json", "md")
+	format := newFormatFlag("text", "json", "md")
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: a.cat.T(messages.CmdShow),
-		Args:  cobra.ExactArgs(1),
+		Args:  a.args("ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rep, err := a.loadReport(bankFile, args[0])
+			v, err := a.loadView(bankFile, args[0])
 			if err != nil {
 				return err
 			}
 			switch format.value {
 			case "json":
-				return report.JSON(a.stdout, rep)
+				return report.JSON(a.stdout, v)
 			case "md":
-				return report.Markdown(a.stdout, a.cat, rep)
+				return report.Markdown(a.stdout, a.cat, v)
 			}
-			return report.Text(a.stdout, a.cat, rep)
+			return report.Text(a.stdout, a.cat, v)
 		},
 	}
 	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))
@@ -170,30 +196,61 @@ func (a *app) showCmd() *cobra.Command {
 	return cmd
 }
 
-// loadReport loads the bank and a stored assessment with the
-// organization's previous one.
-func (a *app) loadReport(bankFile, ref string) (report.Assessment, error) {
-	bank, err := loadBank(bankFile)
+// loadView loads the bank and a stored assessment with the organization's
+// previous one, resolved for display.
+func (a *app) loadView(bankFile, ref string) (*assess.View, error) {
+	bank, err := a.loadBank(bankFile)
 	if err != nil {
-		return report.Assessment{}, err
+		return nil, err
 	}
 	s, err := a.openStore()
 	if err != nil {
-		return report.Assessment{}, err
+		return nil, err
 	}
-	rec, prev, err := s.GetWithPrevious(ref)
-	return report.Assessment{Bank: bank, Record: rec, Previous: prev}, err
+	done, prev, err := s.GetWithPrevious(ref)
+	if err != nil {
+		return nil, a.notFound(ref, err)
+	}
+	return assess.NewView(bank, done, prev), nil
+}
+
+// notFound words a reference that matches nothing; other errors pass.
+func (a *app) notFound(ref string, err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return errors.New(a.cat.T(messages.ErrNotFoundID, ref))
+	}
+	return err
+}
+
+// backupToStdout writes a consistent copy of the database to standard
+// output, through a private temporary file (the store copies to files).
+func (a *app) backupToStdout(s *store.Store) (err error) {
+	dir, err := os.MkdirTemp("", "socialmaturity-backup-")
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, os.RemoveAll(dir)) }()
+	tmp := filepath.Join(dir, "backup.db")
+	if err := s.Backup(tmp); err != nil {
+		return err
+	}
+	f, err := os.Open(tmp)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(a.stdout, f)
+	return errors.Join(err, f.Close())
 }
 
 func (a *app) compareCmd() *cobra.Command {
 	var bankFile string
-	format := a.formatFlag("text", "json")
+	format := newFormatFlag("text", "json")
 	cmd := &cobra.Command{
 		Use:   "compare ID ID",
 		Short: a.cat.T(messages.CmdCompare),
-		Args:  cobra.ExactArgs(2),
+		Args:  a.args("ID", "ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			bank, err := loadBank(bankFile)
+			bank, err := a.loadBank(bankFile)
 			if err != nil {
 				return err
 			}
@@ -203,16 +260,20 @@ func (a *app) compareCmd() *cobra.Command {
 			}
 			from, err := s.Get(args[0])
 			if err != nil {
-				return err
+				return a.notFound(args[0], err)
 			}
 			to, err := s.Get(args[1])
 			if err != nil {
-				return err
+				return a.notFound(args[1], err)
 			}
+			if from.ID == to.ID {
+				return errors.New(a.cat.T(messages.ErrCompareSame, from.ID))
+			}
+			c := assess.NewComparisonView(bank, from, to)
 			if format.value == "json" {
-				return report.CompareJSON(a.stdout, from, to)
+				return report.CompareJSON(a.stdout, c)
 			}
-			return report.CompareText(a.stdout, a.cat, bank, from, to)
+			return report.CompareText(a.stdout, a.cat, c)
 		},
 	}
 	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))
@@ -225,29 +286,36 @@ func (a *app) deleteCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "delete ID",
 		Short: a.cat.T(messages.CmdDelete),
-		Args:  cobra.ExactArgs(1),
+		Args:  a.args("ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := a.openStore()
 			if err != nil {
 				return err
 			}
-			rec, err := s.Get(args[0])
-			if err != nil {
-				return err
-			}
+			ref := args[0]
 			if !yes {
-				fmt.Fprint(a.stdout, a.cat.T(messages.DeleteConfirm, rec.ID, rec.Org))
+				// A completed assessment is named with its organization; a
+				// draft (which Delete also finds) by the id given.
+				prompt := a.cat.T(messages.DeleteConfirmRef, ref)
+				if rec, err := s.Get(ref); err == nil {
+					ref, prompt = rec.ID, a.cat.T(messages.DeleteConfirm, rec.ID, messages.SafeLine(rec.Org))
+				} else if !errors.Is(err, store.ErrNotFound) {
+					return err
+				}
+				if _, err := fmt.Fprint(a.stdout, prompt); err != nil {
+					return err
+				}
 				answer, _ := bufio.NewReader(a.stdin).ReadString('\n')
 				if reply := strings.ToLower(strings.TrimSpace(answer)); reply != "y" && reply != "yes" {
-					return fmt.Errorf("%s", a.cat.T(messages.DeleteKept, rec.ID))
+					return errors.New(a.cat.T(messages.DeleteKept, ref))
 				}
 			}
-			id, err := s.Delete(rec.ID)
+			id, err := s.Delete(ref)
 			if err != nil {
-				return err
+				return a.notFound(ref, err)
 			}
-			fmt.Fprintln(a.stdout, a.cat.T(messages.DeleteDone, id))
-			return nil
+			_, err = fmt.Fprintln(a.stdout, a.cat.T(messages.DeleteDone, id))
+			return err
 		},
 	}
 	cmd.Flags().BoolVarP(&yes, "yes", "y", false, a.cat.T(messages.FlagYes))
@@ -270,29 +338,34 @@ func (a *app) dbCmd() *cobra.Command {
 				return err
 			}
 			for _, p := range problems {
-				fmt.Fprintln(a.stderr, p)
+				if _, err := fmt.Fprintln(a.stderr, messages.SafeLine(p)); err != nil {
+					return err
+				}
 			}
 			if len(problems) > 0 {
-				return fmt.Errorf("%s", a.cat.T(messages.DBCheckFailed, s.Path(), len(problems)))
+				return errors.New(a.cat.T(messages.DBCheckFailed, s.Path(), len(problems)))
 			}
-			fmt.Fprintln(a.stdout, a.cat.T(messages.DBCheckOK, s.Path()))
-			return nil
+			_, err = fmt.Fprintln(a.stdout, a.cat.T(messages.DBCheckOK, s.Path()))
+			return err
 		},
 	}
 	backup := &cobra.Command{
 		Use:   "backup FILE",
 		Short: a.cat.T(messages.CmdDBBackup),
-		Args:  cobra.ExactArgs(1),
+		Args:  a.args("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := a.openStore()
 			if err != nil {
 				return err
 			}
+			if args[0] == "-" {
+				return a.backupToStdout(s)
+			}
 			if err := s.Backup(args[0]); err != nil {
 				return err
 			}
-			fmt.Fprintln(a.stdout, a.cat.T(messages.DBBackupDone, s.Path(), args[0]))
-			return nil
+			_, err = fmt.Fprintln(a.stdout, a.cat.T(messages.DBBackupDone, s.Path(), args[0]))
+			return err
 		},
 	}
 	cmd.AddCommand(check, backup)
@@ -301,25 +374,25 @@ func (a *app) dbCmd() *cobra.Command {
 
 func (a *app) exportCmd() *cobra.Command {
 	var bankFile, output string
-	format := a.formatFlag(report.Formats()...)
+	format := newFormatFlag(report.Formats()...)
 	cmd := &cobra.Command{
 		Use:   "export ID",
 		Short: a.cat.T(messages.CmdExport),
-		Args:  cobra.ExactArgs(1),
+		Args:  a.args("ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rep, err := a.loadReport(bankFile, args[0])
+			v, err := a.loadView(bankFile, args[0])
 			if err != nil {
 				return err
 			}
 			if output == "-" {
-				return report.Export(a.stdout, a.cat, rep, format.value)
+				return report.Export(a.stdout, a.cat, v, format.value)
 			}
-			path, err := report.WriteFile(output, a.cat, rep, format.value)
+			path, err := report.WriteFile(output, a.cat, v, format.value)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(a.stdout, a.cat.T(messages.ExportWrote, path))
-			return nil
+			_, err = fmt.Fprintln(a.stdout, a.cat.T(messages.ExportWrote, path))
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))

@@ -118,7 +118,7 @@ func TestImportListShowCompareDelete(t *testing.T) {
 		t.Errorf("delete answered y: exit %d", code)
 	}
 	code, _, errOut = cli(t, "", "show", "--db", db, first)
-	if code != 1 || !strings.Contains(errOut, "not found") {
+	if code != 1 || !strings.Contains(errOut, "no assessment or draft has id "+first) {
 		t.Errorf("show deleted: exit %d %q", code, errOut)
 	}
 	if code, _, _ = cli(t, "", "delete", "--db", db, second, "--yes"); code != 0 {
@@ -126,26 +126,26 @@ func TestImportListShowCompareDelete(t *testing.T) {
 	}
 }
 
+// QA M1: one bad file among several stores nothing, whatever the order.
 func TestImportStoresNothingFromAnInvalidFile(t *testing.T) {
 	db := tempDB(t)
 	bad := filepath.Join(t.TempDir(), "bad.yaml")
 	if err := os.WriteFile(bad, []byte("org: Bad\nanswers:\n  eng-channels: 9\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := cli(t, "", "import", "--db", db, bad, "testdata/answers.json")
-	if code != 1 || !strings.Contains(errOut, "bad.yaml:3: answer to eng-channels") {
-		t.Errorf("exit %d, %q", code, errOut)
-	}
-	if ids := strings.Fields(out); len(ids) != 1 {
-		t.Errorf("stored %d, want only the valid file", len(ids))
+	for _, args := range [][]string{{bad, "testdata/answers.json"}, {"testdata/answers.json", bad}} {
+		code, out, errOut := cli(t, "", append([]string{"import", "--db", db}, args...)...)
+		if code != 1 || out != "" || !strings.Contains(errOut, "bad.yaml:3: answer to eng-channels") {
+			t.Errorf("import %v: exit %d, stored %q, %q", args, code, out, errOut)
+		}
 	}
 	lines := `{"org": "A", "answers": {"eng-channels": 1}}` + "\n" + `{"org": "B", "answers": {"nope": 1}}` + "\n"
-	code, out, errOut = cli(t, lines, "import", "--db", db, "-")
+	code, out, errOut := cli(t, lines, "import", "--db", db, "-")
 	if code != 1 || out != "" || !strings.Contains(errOut, `stdin:2: unknown question id "nope"`) {
 		t.Errorf("JSON Lines with a bad line: exit %d, stored %q, %q", code, out, errOut)
 	}
-	if n := countListed(t, db); n != 1 {
-		t.Errorf("%d stored after failed imports, want 1", n)
+	if n := countListed(t, db); n != 0 {
+		t.Errorf("%d stored after failed imports, want none", n)
 	}
 }
 
@@ -153,7 +153,7 @@ func TestImportManyJSONLines(t *testing.T) {
 	db := tempDB(t)
 	var in bytes.Buffer
 	for i := range 500 {
-		fmt.Fprintf(&in, `{"org": "Org %d", "answers": {"eng-channels": %d, "spe-team": "unsure"}}`+"\n", i%10, i%5)
+		fmt.Fprintf(&in, `{"org": "Org %d", "respondent": "R%d", "answers": {"eng-channels": %d, "spe-team": "unsure"}}`+"\n", i%10, i, i%5)
 	}
 	code, out, errOut := cli(t, in.String(), "import", "--db", db, "-")
 	if code != 0 || len(strings.Fields(out)) != 500 {
@@ -295,7 +295,7 @@ func TestListPages(t *testing.T) {
 	db := tempDB(t)
 	var in strings.Builder
 	for i := range 7 {
-		fmt.Fprintf(&in, `{"org": "Org %d", "answers": {}}`+"\n", i)
+		fmt.Fprintf(&in, `{"org": "Org %d", "answers": {"eng-channels": "unsure"}}`+"\n", i)
 	}
 	importOne(t, db, in.String())
 	code, out, _ := cli(t, "", "list", "--db", db, "--limit", "5")
@@ -305,5 +305,160 @@ func TestListPages(t *testing.T) {
 	next := strings.TrimSuffix(strings.Fields(out[strings.Index(out, "--before "):])[1], ")")
 	if n := countListed(t, db, "--before", next); n != 2 {
 		t.Errorf("second page has %d, want 2", n)
+	}
+}
+
+// QA m9: importing the same answers twice is refused unless asked for, and
+// an assessment with nothing answered is refused.
+func TestImportRefusesDuplicatesAndEmptyAssessments(t *testing.T) {
+	db := tempDB(t)
+	if code, _, errOut := cli(t, "", "import", "--db", db, "testdata/answers.json"); code != 0 {
+		t.Fatalf("first import: %s", errOut)
+	}
+	code, out, errOut := cli(t, "", "import", "--db", db, "testdata/answers.json")
+	if code != 1 || out != "" || !strings.Contains(errOut, "testdata/answers.json: already stored as ") || !strings.Contains(errOut, "--allow-duplicates") {
+		t.Errorf("second import: exit %d, %q, %q", code, out, errOut)
+	}
+	if code, out, _ = cli(t, "", "import", "--db", db, "--allow-duplicates", "testdata/answers.json"); code != 0 || out == "" {
+		t.Errorf("--allow-duplicates: exit %d", code)
+	}
+	code, out, errOut = cli(t, `{"org": "Empty", "answers": {}}`, "import", "--db", db, "-")
+	if code != 1 || out != "" || !strings.Contains(errOut, "nothing is answered") {
+		t.Errorf("nothing answered: exit %d, %q, %q", code, out, errOut)
+	}
+	if n := countListed(t, db); n != 2 {
+		t.Errorf("%d stored, want 2", n)
+	}
+}
+
+// QA M8, m1: machine formats list every row, --limit 0 means all, a cut
+// listing says where to go on, and an empty listing says why.
+func TestListFormatsAndEmptyListings(t *testing.T) {
+	db := tempDB(t)
+	var in strings.Builder
+	for i := range 63 {
+		fmt.Fprintf(&in, `{"org": "Acme Corp %d", "respondent": "R%d", "answers": {"eng-channels": %d}}`+"\n", i%3, i, i%5)
+	}
+	importOne(t, db, in.String())
+	if n := countListed(t, db); n != 63 {
+		t.Errorf("list --format json: %d rows, want 63", n)
+	}
+	code, out, _ := cli(t, "", "list", "--db", db, "--format", "csv")
+	if rows, err := csv.NewReader(strings.NewReader(out)).ReadAll(); code != 0 || err != nil || len(rows) != 64 {
+		t.Errorf("list --format csv: %d rows, %v", len(rows), err)
+	}
+	code, out, _ = cli(t, "", "list", "--db", db, "--limit", "0")
+	if code != 0 || strings.Count(out, "\n") != 64 || strings.Contains(out, "--before") {
+		t.Errorf("list --limit 0: %d lines", strings.Count(out, "\n"))
+	}
+	code, out, errOut := cli(t, "", "list", "--db", db, "--format", "json", "--limit", "10")
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(out), &items); err != nil || code != 0 || len(items) != 10 || !strings.Contains(errOut, "(more: --before ") {
+		t.Errorf("json page of 10: %d items, %v, stderr %q", len(items), err, errOut)
+	}
+	if n := countListed(t, db, "--org", "acme corp 1"); n != 21 {
+		t.Errorf("--org matches part of the name: %d, want 21", n)
+	}
+	if n := countListed(t, db, "--org", "CORP"); n != 63 {
+		t.Errorf("--org CORP: %d, want 63", n)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--org", "Nope"}, "No assessments for Nope."},
+		{[]string{"--before", lastID(t, db)}, "No more assessments."},
+	} {
+		code, out, _ := cli(t, "", append([]string{"list", "--db", db}, c.args...)...)
+		if code != 0 || strings.TrimSpace(out) != c.want {
+			t.Errorf("list %v: exit %d, %q, want %q", c.args, code, out, c.want)
+		}
+	}
+	if code, out, _ := cli(t, "", "list", "--db", tempDB(t)); code != 0 || !strings.Contains(out, "No assessments stored yet") {
+		t.Errorf("empty database: %q", out)
+	}
+}
+
+// lastID is the id of the oldest assessment listed.
+func lastID(t *testing.T, db string) string {
+	t.Helper()
+	_, out, _ := cli(t, "", "list", "--db", db, "--format", "json")
+	var items []struct{ ID string }
+	if err := json.Unmarshal([]byte(out), &items); err != nil || len(items) == 0 {
+		t.Fatalf("list: %v", err)
+	}
+	return items[len(items)-1].ID
+}
+
+// QA M11, M7: every document of a multi-document YAML file is imported,
+// and JSON with surrogate pair escapes (as Python writes emoji) is read.
+func TestImportReadsEveryDocumentAndEscapedEmoji(t *testing.T) {
+	db := tempDB(t)
+	multi := filepath.Join(t.TempDir(), "m.yaml")
+	if err := os.WriteFile(multi, []byte("org: X\nanswers:\n  eng-channels: 3\n---\norg: Y\nanswers:\n  eng-channels: 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, "", "import", "--db", db, multi)
+	if code != 0 || len(strings.Fields(out)) != 2 {
+		t.Fatalf("multi-document import: exit %d, %q, %s", code, out, errOut)
+	}
+	code, out, errOut = cli(t, `{"org": "\ud83d\ude80 Rocket", "answers": {"eng-channels": 2}}`, "import", "--db", db, "-")
+	if code != 0 {
+		t.Fatalf("surrogate pair: exit %d, %s", code, errOut)
+	}
+	code, out, _ = cli(t, "", "show", "--db", db, strings.TrimSpace(out), "--format", "json")
+	if code != 0 || !strings.Contains(out, "🚀 Rocket") {
+		t.Errorf("show: %s", out)
+	}
+}
+
+// QA M9: delete finds drafts too.
+func TestDeleteDiscardsADraft(t *testing.T) {
+	db := tempDB(t)
+	if code, _, errOut := cli(t, "2\n", "assess", "--accessible", "--org", "Stray", "--db", db); code == 2 {
+		t.Fatalf("accessible run: %s", errOut)
+	}
+	code, out, _ := cli(t, "", "list", "--drafts", "--db", db)
+	fields := strings.Fields(strings.SplitN(out, "\n", 3)[1])
+	if code != 0 || len(fields) == 0 || !strings.Contains(out, "Stray") {
+		t.Fatalf("no draft listed:\n%s", out)
+	}
+	code, out, errOut := cli(t, "y\n", "delete", "--db", db, fields[0])
+	if code != 0 || !strings.Contains(out, "Delete "+fields[0]+"?") || !strings.Contains(out, "deleted ") {
+		t.Fatalf("delete a draft: exit %d, %q, %q", code, out, errOut)
+	}
+	if _, out, _ := cli(t, "", "list", "--drafts", "--db", db); strings.Contains(out, "Stray") {
+		t.Errorf("the draft is still there:\n%s", out)
+	}
+}
+
+// QA m9: an assessment is not compared with itself.
+func TestCompareRefusesTheSameAssessment(t *testing.T) {
+	db := tempDB(t)
+	id := importOne(t, db, `{"org": "Acme", "answers": {"eng-channels": 2}}`)
+	code, _, errOut := cli(t, "", "compare", "--db", db, id, id[:assess.ShortIDLen])
+	if code != 1 || !strings.Contains(errOut, "compare needs two different assessments") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+}
+
+// QA M3: --format is never silently ignored with --drafts.
+func TestListDraftsHonoursTheFormat(t *testing.T) {
+	db := tempDB(t)
+	if code, _, errOut := cli(t, "2\n", "assess", "--accessible", "--org", "=Draft Co", "--db", db); code == 2 {
+		t.Fatalf("accessible run: %s", errOut)
+	}
+	code, out, errOut := cli(t, "", "list", "--drafts", "--format", "json", "--db", db)
+	var rows []struct {
+		Org      string `json:"org"`
+		Answered int    `json:"answered"`
+	}
+	if err := json.Unmarshal([]byte(out), &rows); code != 0 || err != nil || len(rows) != 1 || rows[0].Org != "=Draft Co" || rows[0].Answered != 1 {
+		t.Errorf("--drafts --format json: exit %d, %v, %q, %q", code, err, out, errOut)
+	}
+	code, out, errOut = cli(t, "", "list", "--drafts", "--format", "csv", "--db", db)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[0], "id,org,") || !strings.Contains(lines[1], ",'=Draft Co,") {
+		t.Errorf("--drafts --format csv: exit %d, %q, %q", code, out, errOut)
 	}
 }

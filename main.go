@@ -8,30 +8,22 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/charmbracelet/fang"
 	"github.com/spf13/cobra"
 
 	"socialmaturity/messages"
-	"socialmaturity/questions"
 	"socialmaturity/store"
 	"socialmaturity/tui"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version, when set at build time with -ldflags "-X main.version=...",
+// overrides the version read from the build information.
+var version string
 
 func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-}
-
-// app is what every command shares: the catalog and the process's streams.
-type app struct {
-	cat    *messages.Catalog
-	dbPath string
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
 }
 
 // run executes the CLI with the given arguments and streams and returns the
@@ -39,7 +31,7 @@ type app struct {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() { // the last line of defence: a bug is reported, not a stack
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "socialmaturity: internal error: %v (please report it)\n", r)
+			fmt.Fprintln(stderr, messages.English().T(messages.ErrInternal, r))
 			code = 2
 		}
 	}()
@@ -50,14 +42,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := fang.Execute(ctx, root,
-		fang.WithVersion(version),
+		fang.WithVersion(appVersion()),
 		fang.WithNotifySignal(os.Interrupt),
 		fang.WithErrorHandler(a.printError),
 	)
-	if err != nil {
+	var coded interface{ ExitCode() int }
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &coded):
+		return coded.ExitCode()
+	default:
 		return 1
 	}
-	return 0
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -79,16 +76,37 @@ func (a *app) rootCmd() *cobra.Command {
 	return root
 }
 
-// printError writes an error plainly: problems one per line with a count,
-// anything else on one line.
-func (a *app) printError(w io.Writer, _ fang.Styles, err error) {
-	var problems questions.Problems
-	if errors.As(err, &problems) {
-		for _, p := range problems {
-			fmt.Fprintln(w, p)
-		}
-		fmt.Fprintln(w, a.cat.T(messages.ErrProblemsCount, len(problems)))
-		return
+// appVersion is the version set at build time, else the module's version
+// from the build information: a release's tag, or for a build from a
+// checkout its VCS revision (with "+dirty" when it had local changes).
+func appVersion() string {
+	if version != "" {
+		return version
 	}
-	fmt.Fprintf(w, "socialmaturity: %s: %v\n", a.cat.T(messages.ErrPrefix), err)
+	info, _ := debug.ReadBuildInfo()
+	return versionOf(info)
+}
+
+func versionOf(info *debug.BuildInfo) string {
+	if info == nil {
+		return "unknown"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if rev == "" {
+		return "(devel)"
+	}
+	return "devel-" + rev[:min(12, len(rev))] + dirty
 }

@@ -171,3 +171,37 @@ func TestAccessibleFromTheCommandLine(t *testing.T) {
 		t.Errorf("ACCESSIBLE=1: exit %d\n%s", code, out)
 	}
 }
+
+// QA M4: every target shows in the text with its gap, rounded like
+// scores; a target given twice is refused naming the flag; JSON gaps are
+// rounded.
+func TestScoreTargets(t *testing.T) {
+	code, out, errOut := cli(t, "", "score", "testdata/answers.json", "--target", "overall=70", "--target", "culture=60")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if n := strings.Count(out, "target 70.0") + strings.Count(out, "target 60.0"); n != 2 {
+		t.Errorf("text shows %d of the 2 targets:\n%s", n, out)
+	}
+	code, _, errOut = cli(t, "", "score", "testdata/answers.json", "--target", "culture=60", "--target", "culture=50")
+	if code != 1 || !strings.Contains(errOut, "--target") || !strings.Contains(errOut, "culture is already given") {
+		t.Errorf("repeated target: exit %d, %q", code, errOut)
+	}
+	code, out, _ = cli(t, "", "score", "testdata/answers.json", "--target", "culture=60", "--format", "json")
+	var res struct {
+		Pillars []struct {
+			ID     string `json:"id"`
+			Target *struct {
+				Gap float64 `json:"gap"`
+			} `json:"target"`
+		} `json:"pillars"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 {
+		t.Fatal(err)
+	}
+	for _, p := range res.Pillars {
+		if p.ID == "culture" && (p.Target == nil || p.Target.Gap*10 != float64(int(p.Target.Gap*10))) {
+			t.Errorf("culture target = %+v, want a gap with one decimal", p.Target)
+		}
+	}
+}

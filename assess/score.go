@@ -1,5 +1,6 @@
 // Package assess is the pure scoring domain: answers in; scores, stages and
-// triggered recommendations out; plus team aggregation. It does no I/O.
+// triggered recommendations out; plus targets, comparisons, listing
+// summaries and the answers-file format. It does no I/O.
 package assess
 
 import (
@@ -130,6 +131,13 @@ type Progress struct {
 	Gap float64 `json:"gap"`
 	// Done is the share of the target reached, 0..1.
 	Done float64 `json:"progress"`
+}
+
+// MarshalJSON writes the gap rounded like scores and the progress to three
+// decimals.
+func (p Progress) MarshalJSON() ([]byte, error) {
+	type plain Progress
+	return json.Marshal(plain{Target: p.Target, Gap: Round(p.Gap), Done: math.Round(p.Done*1000) / 1000})
 }
 
 func progress(s Score, target float64) *Progress {
@@ -272,7 +280,7 @@ func triggered(b *questions.Bank, answers Answers, r *Result) []Triggered {
 // unanswered, "not sure" or unscored subject never triggers.
 func conditionImpact(b *questions.Bank, answers Answers, parts map[string]scoredPart, c questions.Condition) (float64, bool) {
 	if c.Question != "" {
-		q, _, ok := b.Question(c.Question)
+		q, ok := b.Question(c.Question)
 		a, answered := answers[c.Question]
 		if !ok || !answered || a.Unsure || c.AtMost == nil || clampLevel(a.Level) > *c.AtMost {
 			return 0, false
@@ -291,7 +299,8 @@ func conditionImpact(b *questions.Bank, answers Answers, parts map[string]scored
 }
 
 // ParseTarget reads one target given as "overall=N" or "PILLAR=N" (N from 0
-// to 100) into t, checking the pillar against the bank.
+// to 100) into t, checking the pillar against the bank. A target already in
+// t is not given again.
 func ParseTarget(b *questions.Bank, s string, t *Targets) error {
 	name, value, ok := strings.Cut(s, "=")
 	name = strings.TrimSpace(name)
@@ -303,11 +312,17 @@ func ParseTarget(b *questions.Bank, s string, t *Targets) error {
 		return fmt.Errorf("target %q: %q is not a number from 0 to 100", s, value)
 	}
 	if name == "overall" {
+		if t.Overall != nil {
+			return fmt.Errorf("target %q: overall is already given (%g)", s, *t.Overall)
+		}
 		t.Overall = &n
 		return nil
 	}
 	for _, p := range b.Pillars {
 		if p.ID == name {
+			if old, ok := t.Pillars[name]; ok {
+				return fmt.Errorf("target %q: %s is already given (%g)", s, name, old)
+			}
 			if t.Pillars == nil {
 				t.Pillars = map[string]float64{}
 			}

@@ -348,24 +348,41 @@ func TestTargets(t *testing.T) {
 			t.Errorf("ParseTarget(%q) accepted it", bad)
 		}
 	}
+	// QA M4: a second target for the same thing is refused, not silently kept.
+	for _, again := range []string{"overall=70", "culture=60"} {
+		if err := ParseTarget(b, again, &tg); err == nil || !strings.Contains(err.Error(), "already given") {
+			t.Errorf("ParseTarget(%q) again: %v", again, err)
+		}
+	}
+}
+
+// QA M4: the gap is written rounded like scores.
+func TestProgressJSONIsRounded(t *testing.T) {
+	out, err := json.Marshal(progress(Scored(38.888888), 60))
+	if err != nil || string(out) != `{"target":60,"gap":21.1,"progress":0.648}` {
+		t.Errorf("progress JSON = %s, %v", out, err)
+	}
 }
 
 // Raising any one answer never lowers any score.
 func TestRaisingAnAnswerNeverLowersAScore(t *testing.T) {
 	b := defaultBank(t)
 	rng := rand.New(rand.NewPCG(1, 2))
-	refs := b.Questions()
+	var ids []string
+	for _, q := range b.AllQuestions() {
+		ids = append(ids, q.ID)
+	}
 	for range 2000 {
 		a := Answers{}
-		for _, ref := range refs {
+		for _, id := range ids {
 			switch n := rng.IntN(7); {
 			case n == 5:
-				a[b.At(ref).ID] = NotSure
+				a[id] = NotSure
 			case n < 5:
-				a[b.At(ref).ID] = AtLevel(n)
+				a[id] = AtLevel(n)
 			}
 		}
-		q := b.At(refs[rng.IntN(len(refs))]).ID
+		q := ids[rng.IntN(len(ids))]
 		before, ok := a[q]
 		if !ok || before.Unsure || before.Level == questions.MaxLevel {
 			continue

@@ -23,9 +23,6 @@ type Submission struct {
 	Role       string            `json:"role,omitempty"`
 	Answers    Answers           `json:"answers"`
 	Notes      map[string]string `json:"notes,omitempty"`
-	// Completed is when the answers were completed, when an exported file
-	// says so.
-	Completed *time.Time `json:"-"`
 }
 
 // MarshalJSON writes a level as a number and "not sure" as "unsure".
@@ -56,7 +53,8 @@ func (a *Answer) UnmarshalJSON(data []byte) error {
 
 // submissionFile is an answers file: the fields a person writes, plus those
 // an export adds (its id, times, bank and result), which are read back or
-// ignored (the result is always scored again).
+// ignored (the result is always scored again). An unknown field's problem
+// lists only the fields a person writes (the others are `listed:"no"`).
 type submissionFile struct {
 	Schema      string    `yaml:"schema"`
 	Org         string    `yaml:"org"`
@@ -69,38 +67,99 @@ type submissionFile struct {
 		ID       string `yaml:"id"`
 		Version  int    `yaml:"version"`
 		Language string `yaml:"language"`
-	} `yaml:"bank"`
+	} `yaml:"bank" listed:"no"`
 
-	ID              yaml.Node `yaml:"id"`
-	Workshop        yaml.Node `yaml:"workshop"`
-	StartedAt       yaml.Node `yaml:"started_at"`
-	Overall         yaml.Node `yaml:"overall"`
-	Stage           yaml.Node `yaml:"stage"`
-	Coverage        yaml.Node `yaml:"coverage"`
-	Answered        yaml.Node `yaml:"answered"`
-	Unsure          yaml.Node `yaml:"unsure"`
-	Total           yaml.Node `yaml:"total"`
-	Target          yaml.Node `yaml:"target"`
-	Pillars         yaml.Node `yaml:"pillars"`
-	Recommendations yaml.Node `yaml:"recommendations"`
+	ID              yaml.Node `yaml:"id" listed:"no"`
+	Workshop        yaml.Node `yaml:"workshop" listed:"no"`
+	StartedAt       yaml.Node `yaml:"started_at" listed:"no"`
+	Overall         yaml.Node `yaml:"overall" listed:"no"`
+	Stage           yaml.Node `yaml:"stage" listed:"no"`
+	Coverage        yaml.Node `yaml:"coverage" listed:"no"`
+	Answered        yaml.Node `yaml:"answered" listed:"no"`
+	Unsure          yaml.Node `yaml:"unsure" listed:"no"`
+	Total           yaml.Node `yaml:"total" listed:"no"`
+	Target          yaml.Node `yaml:"target" listed:"no"`
+	Pillars         yaml.Node `yaml:"pillars" listed:"no"`
+	Recommendations yaml.Node `yaml:"recommendations" listed:"no"`
 }
 
 // SubmissionSchema names the answers format; files may state it.
 const SubmissionSchema = "socialmaturity.assessment/v1"
 
-// ParseSubmission reads an answers document (JSON or YAML) for bank b. name
-// locates problems. Every problem is reported, as questions.Problems.
-func ParseSubmission(name string, data []byte, b *questions.Bank) (Submission, error) {
-	return parseSubmission(&questions.Collector{File: name}, data, b)
-}
+// ProblemOtherBank is the Code of the problem of answers given with
+// another bank than the one they are read with.
+const ProblemOtherBank = "other-bank"
 
-func parseSubmission(c *questions.Collector, data []byte, b *questions.Bank) (Submission, error) {
+// ParseSubmission reads one answers document (JSON or YAML) for bank b.
+// name locates problems. Every problem is reported, as questions.Problems.
+func ParseSubmission(name string, data []byte, b *questions.Bank) (Submission, error) {
+	c := &questions.Collector{File: name}
 	var f submissionFile
 	if !questions.Decode(c, data, &f) {
 		return Submission{}, c.Err()
 	}
+	s, _ := checkSubmission(c, &f, b)
+	if err := c.Err(); err != nil {
+		return Submission{}, err
+	}
+	return s, nil
+}
+
+// ParseAssessments reads every answers document in data for bank b, ready
+// to be completed and stored: JSON Lines (when the first non-blank line is
+// a JSON object by itself), or one or more YAML documents (separated by
+// ---), or one JSON document such as an export. Each assessment carries
+// its completion time when the file gives one. Any problem fails the whole
+// input; every problem is reported, as questions.Problems.
+func ParseAssessments(name string, data []byte, b *questions.Bank) ([]*Assessment, error) {
+	var docs [][]byte
+	var offsets []int
+	if isJSONLines(data) {
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.TrimSpace(line) != "" {
+				docs, offsets = append(docs, []byte(line)), append(offsets, i)
+			}
+		}
+	} else {
+		docs, offsets = [][]byte{data}, []int{0}
+	}
+	var out []*Assessment
+	var all questions.Problems
+	for i, doc := range docs {
+		c := &questions.Collector{File: name, LineOffset: offsets[i]}
+		nodes, _ := questions.Documents(c, doc)
+		for _, n := range nodes {
+			var f submissionFile
+			if !questions.DecodeNode(c, n, &f) {
+				continue
+			}
+			s, at := checkSubmission(c, &f, b)
+			out = append(out, &Assessment{Submission: s, Bank: RefOf(b), CompletedAt: at})
+		}
+		all = append(all, c.Problems...)
+	}
+	if len(all) > 0 {
+		return nil, all
+	}
+	return out, nil
+}
+
+// isJSONLines reports whether the first non-blank line of data is a JSON
+// value by itself.
+func isJSONLines(data []byte) bool {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) > 0 {
+			return json.Valid(line)
+		}
+	}
+	return false
+}
+
+// checkSubmission turns a decoded answers document into a submission and
+// the completion time it gives (nil when none), recording every problem.
+func checkSubmission(c *questions.Collector, f *submissionFile, b *questions.Bank) (Submission, *time.Time) {
 	if f.Schema != "" && f.Schema != SubmissionSchema {
-		c.Add(1, "unknown schema %q (expected %q)", f.Schema, SubmissionSchema)
+		c.Addf(1, "unknown schema %q (expected %q)", f.Schema, SubmissionSchema)
 	}
 	s := Submission{
 		Org:        strings.TrimSpace(f.Org),
@@ -109,40 +168,41 @@ func parseSubmission(c *questions.Collector, data []byte, b *questions.Bank) (Su
 		Answers:    Answers{},
 	}
 	if s.Org == "" {
-		c.Add(1, "org is missing or empty")
+		c.Addf(1, "org is missing or empty")
 	}
 	if f.Bank.ID != "" && f.Bank.ID != b.ID {
-		c.Add(1, "answered with bank %q, not %q: pass that bank with --bank", f.Bank.ID, b.ID)
+		c.AddCodef(1, ProblemOtherBank, "answered with bank %q, not %q", f.Bank.ID, b.ID)
 	}
+	var completed *time.Time
 	if n := &f.CompletedAt; n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		t, err := time.Parse(time.RFC3339, n.Value)
 		if err != nil {
-			c.Add(n.Line, "completed_at %q is not a date and time like 2026-11-27T09:30:00Z", n.Value)
+			c.Addf(n.Line, "completed_at %q is not a date and time like 2026-11-27T09:30:00Z", n.Value)
 		} else {
-			s.Completed = &t
+			completed = &t
 		}
 	} else if n.Kind != 0 && n.Tag != "!!null" {
-		c.Add(n.Line, "completed_at must be a date and time like 2026-11-27T09:30:00Z")
+		c.Addf(n.Line, "completed_at must be a date and time like 2026-11-27T09:30:00Z")
 	}
 	eachEntry(c, &f.Answers, "answers", func(key, val *yaml.Node) {
-		if _, _, ok := b.Question(key.Value); !ok {
-			c.Add(key.Line, "unknown question id %q", key.Value)
+		if _, ok := b.Question(key.Value); !ok {
+			c.Addf(key.Line, "unknown question id %q", key.Value)
 			return
 		}
 		a, err := parseAnswer(val)
 		if err != nil {
-			c.Add(val.Line, "answer to %s: %v", key.Value, err)
+			c.Addf(val.Line, "answer to %s: %v", key.Value, err)
 			return
 		}
 		s.Answers[key.Value] = a
 	})
 	eachEntry(c, &f.Notes, "notes", func(key, val *yaml.Node) {
-		if _, _, ok := b.Question(key.Value); !ok {
-			c.Add(key.Line, "note for unknown question id %q", key.Value)
+		if _, ok := b.Question(key.Value); !ok {
+			c.Addf(key.Line, "note for unknown question id %q", key.Value)
 			return
 		}
-		if val.Kind != yaml.ScalarNode || val.Tag == "!!null" {
-			c.Add(val.Line, "note for %s must be text", key.Value)
+		if val.Kind != yaml.ScalarNode || val.Tag != "!!str" {
+			c.Addf(val.Line, "note for %s must be text", key.Value)
 			return
 		}
 		if note := strings.TrimSpace(val.Value); note != "" {
@@ -152,10 +212,7 @@ func parseSubmission(c *questions.Collector, data []byte, b *questions.Bank) (Su
 			s.Notes[key.Value] = note
 		}
 	})
-	if len(c.Problems) > 0 {
-		return Submission{}, c.Err()
-	}
-	return s, nil
+	return s, completed
 }
 
 // eachEntry calls fn for each key/value of a mapping node; an absent or null
@@ -165,7 +222,7 @@ func eachEntry(c *questions.Collector, n *yaml.Node, field string, fn func(key, 
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		c.Add(n.Line, "%s must be a mapping of question id to value", field)
+		c.Addf(n.Line, "%s must be a mapping of question id to value", field)
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -190,48 +247,4 @@ func parseAnswer(n *yaml.Node) (Answer, error) {
 		}
 	}
 	return Answer{}, fmt.Errorf("%q is not a level 0..%d or %q", n.Value, questions.MaxLevel, UnsureWord)
-}
-
-// ParseSubmissionLines reads JSON Lines: one answers object per non-blank
-// line. Problems carry the line of the input they are on; any problem fails
-// the whole input.
-func ParseSubmissionLines(name string, data []byte, b *questions.Bank) ([]Submission, error) {
-	var subs []Submission
-	var all questions.Problems
-	for i, line := range strings.Split(string(data), "\n") {
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		c := &questions.Collector{File: name, LineOffset: i}
-		s, err := parseSubmission(c, []byte(line), b)
-		if err != nil {
-			all = append(all, c.Problems...)
-			continue
-		}
-		subs = append(subs, s)
-	}
-	if len(all) > 0 {
-		return nil, all
-	}
-	return subs, nil
-}
-
-// ParseSubmissions reads either JSON Lines (when the first non-blank line
-// is a JSON object by itself) or one answers document (JSON or YAML, such
-// as an export).
-func ParseSubmissions(name string, data []byte, b *questions.Bank) ([]Submission, error) {
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		if json.Valid(line) {
-			return ParseSubmissionLines(name, data, b)
-		}
-		break
-	}
-	s, err := ParseSubmission(name, data, b)
-	if err != nil {
-		return nil, err
-	}
-	return []Submission{s}, nil
 }

@@ -3,15 +3,17 @@ package messages
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
 
 // Safe makes user text (an organization, a name, a note) safe to write to
 // a terminal: control characters (C0, C1, DEL) and bidirectional overrides
-// and isolates are dropped, so stored text can never change colours, move
-// the cursor, set a title or the clipboard, or reorder a row. Line breaks
-// and tabs are kept; use SafeLine for a one-line cell.
+// and isolates are dropped, and bytes that are not UTF-8 become U+FFFD, so
+// stored text can never change colours, move the cursor, set a title or the
+// clipboard, or reorder a row. Line breaks and tabs are kept; use SafeLine
+// for a one-line cell.
 func Safe(s string) string {
 	if isPlain(s) {
 		return s
@@ -51,6 +53,9 @@ func Width(s string) int { return ansi.StringWidth(s) }
 
 // isPlain reports whether s has nothing Safe would change.
 func isPlain(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
 	for _, r := range s {
 		if r == '\r' || (r != '\n' && r != '\t' && unsafeRune(r)) {
 			return false

@@ -44,16 +44,37 @@ func (c *Catalog) Lang() string { return c.lang }
 // Dir is the language's text direction: "ltr" or "rtl".
 func (c *Catalog) Dir() string { return c.locale().dir }
 
-// Number writes v with the given number of decimals, in the language's
-// digits and separators (grouping thousands). Negative numbers carry the
-// language's minus sign.
+// Number writes v with the given number of decimals (none when negative),
+// in the language's digits and separators (grouping thousands). Negative
+// numbers carry the language's minus sign; a number that rounds to zero
+// has none. Infinities and NaN are written as Go writes them.
 func (c *Catalog) Number(v float64, decimals int) string {
-	l := c.locale()
-	p := math.Pow(10, float64(decimals))
-	v = math.Round(v*p) / p
-	neg := v < 0 && v*p <= -0.5
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	decimals = max(decimals, 0)
+	if p := math.Pow(10, float64(decimals)); math.Abs(v*p) < 1<<53 {
+		v = math.Round(v*p) / p // halves away from zero, as assess.Round
+	}
 	raw := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
 	intPart, frac, _ := strings.Cut(raw, ".")
+	neg := v < 0 && strings.Trim(intPart+frac, "0") != ""
+	return c.localDigits(neg, intPart, frac)
+}
+
+// Int writes a whole number in the language's digits.
+func (c *Catalog) Int(n int) string {
+	raw := strconv.FormatUint(uint64(n), 10)
+	if n < 0 {
+		raw = strconv.FormatUint(-uint64(n), 10)
+	}
+	return c.localDigits(n < 0, raw, "")
+}
+
+// localDigits writes a number given as ASCII digits before and after the
+// decimal point in the language's digits, separators and minus sign.
+func (c *Catalog) localDigits(neg bool, intPart, frac string) string {
+	l := c.locale()
 	var b strings.Builder
 	if neg {
 		b.WriteString(l.minus)
@@ -72,9 +93,6 @@ func (c *Catalog) Number(v float64, decimals int) string {
 	}
 	return b.String()
 }
-
-// Int writes a whole number in the language's digits.
-func (c *Catalog) Int(n int) string { return c.Number(float64(n), 0) }
 
 // Score writes a score of 0..100 with one decimal, as every output shows
 // scores.

@@ -67,12 +67,3 @@ func joinTables(tables ...map[Key]string) map[Key]string {
 	}
 	return all
 }
-
-// Keys lists every key of the English catalog.
-func Keys() []Key {
-	keys := make([]Key, 0, len(english))
-	for k := range english {
-		keys = append(keys, k)
-	}
-	return keys
-}

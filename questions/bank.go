@@ -6,6 +6,7 @@ package questions
 
 import (
 	"encoding/json"
+	"iter"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
@@ -29,7 +30,7 @@ type Bank struct {
 	Pillars         []Pillar         `yaml:"pillars" json:"pillars"`
 	Recommendations []Recommendation `yaml:"recommendations" json:"recommendations"`
 
-	index map[string]QuestionRef
+	index map[string]*Question
 }
 
 // Stage is one step of the maturity ladder.
@@ -107,9 +108,6 @@ type Weight struct {
 	set   bool
 }
 
-// NewWeight returns an explicitly set weight.
-func NewWeight(v float64) Weight { return Weight{value: v, set: true} }
-
 // Value is the weight, 1 when unset.
 func (w Weight) Value() float64 {
 	if !w.set {
@@ -147,28 +145,48 @@ func (w *Weight) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Question returns the question with the given id.
+func (b *Bank) Question(id string) (*Question, bool) {
+	q, ok := b.index[id]
+	return q, ok
+}
+
+// QuestionCount is the number of questions in the bank.
+func (b *Bank) QuestionCount() int { return len(b.index) }
+
+// AllQuestions yields every question in bank order with its position
+// (0, 1, 2, …).
+func (b *Bank) AllQuestions() iter.Seq2[int, *Question] {
+	return func(yield func(int, *Question) bool) {
+		n := 0
+		for p := range b.Pillars {
+			for k := range b.Pillars[p].KeyActions {
+				qs := b.Pillars[p].KeyActions[k].Questions
+				for i := range qs {
+					if !yield(n, &qs[i]) {
+						return
+					}
+					n++
+				}
+			}
+		}
+	}
+}
+
 // QuestionRef locates a question in its bank.
+//
+// Deprecated: use AllQuestions.
 type QuestionRef struct {
 	Pillar    int
 	KeyAction int
 	Question  int
 }
 
-// Question returns the question with the given id and where it sits.
-func (b *Bank) Question(id string) (*Question, QuestionRef, bool) {
-	ref, ok := b.index[id]
-	if !ok {
-		return nil, QuestionRef{}, false
-	}
-	return &b.Pillars[ref.Pillar].KeyActions[ref.KeyAction].Questions[ref.Question], ref, true
-}
-
-// QuestionCount is the number of questions in the bank.
-func (b *Bank) QuestionCount() int { return len(b.index) }
-
 // Questions returns every question in bank order with its location.
+//
+// Deprecated: use AllQuestions.
 func (b *Bank) Questions() []QuestionRef {
-	refs := make([]QuestionRef, 0, len(b.index))
+	var refs []QuestionRef
 	for p, pillar := range b.Pillars {
 		for k, ka := range pillar.KeyActions {
 			for q := range ka.Questions {
@@ -180,6 +198,8 @@ func (b *Bank) Questions() []QuestionRef {
 }
 
 // At returns the question a ref points to.
+//
+// Deprecated: use AllQuestions.
 func (b *Bank) At(ref QuestionRef) *Question {
 	return &b.Pillars[ref.Pillar].KeyActions[ref.KeyAction].Questions[ref.Question]
 }
@@ -208,13 +228,9 @@ func (q *Question) Option(l int) string {
 func (s Stage) String() string { return strconv.Itoa(s.Number) + " " + s.Name }
 
 func (b *Bank) buildIndex() {
-	b.index = make(map[string]QuestionRef)
-	for p, pillar := range b.Pillars {
-		for k, ka := range pillar.KeyActions {
-			for q, question := range ka.Questions {
-				b.index[question.ID] = QuestionRef{p, k, q}
-			}
-		}
+	b.index = make(map[string]*Question)
+	for _, q := range b.AllQuestions() {
+		b.index[q.ID] = q
 	}
 }
 

@@ -94,8 +94,7 @@ func TestDefaultBankCitesEveryFigureOfTheSource(t *testing.T) {
 func TestDefaultBankCoversTheSourcesPractices(t *testing.T) {
 	b := mustDefault(t)
 	var asked strings.Builder
-	for _, ref := range b.Questions() {
-		q := b.At(ref)
+	for _, q := range b.AllQuestions() {
 		asked.WriteString(" " + strings.ToLower(q.Prompt+" "+q.Help))
 		for _, o := range q.Options {
 			asked.WriteString(" " + strings.ToLower(o.Text))
@@ -111,8 +110,7 @@ func TestDefaultBankCoversTheSourcesPractices(t *testing.T) {
 // Options are anchored behaviours, never degrees of agreement.
 func TestDefaultBankOptionsAreNotAgreementScales(t *testing.T) {
 	b := mustDefault(t)
-	for _, ref := range b.Questions() {
-		q := b.At(ref)
+	for _, q := range b.AllQuestions() {
 		for _, o := range q.Options {
 			low := strings.ToLower(o.Text)
 			for _, banned := range []string{"agree", "disagree"} {
@@ -136,7 +134,7 @@ func TestDefaultBankJSONMatchesTheYAML(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = append(want, '\n')
-	if *update {
+	if updating() {
 		if err := os.WriteFile("default.en.json", want, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"os"
 	"sync"
 )
 
@@ -52,13 +51,4 @@ func Load(name string, data []byte) (*Bank, error) {
 	}
 	b.buildIndex()
 	return &b, nil
-}
-
-// LoadFile reads and loads a bank file.
-func LoadFile(path string) (*Bank, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read bank: %w", err)
-	}
-	return Load(path, data)
 }

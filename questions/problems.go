@@ -11,6 +11,9 @@ type Problem struct {
 	File string
 	Line int
 	Msg  string
+	// Code, when set, names the kind of problem, for a caller that adds
+	// advice of its own (see AddCodef).
+	Code string
 }
 
 func (p Problem) String() string {
@@ -40,12 +43,18 @@ type Collector struct {
 	Problems   Problems
 }
 
-// Add records a problem at a line (0 when the line is unknown).
-func (c *Collector) Add(line int, format string, args ...any) {
+// Addf records a problem at a line (0 when the line is unknown), formatted
+// as fmt.Sprintf does.
+func (c *Collector) Addf(line int, format string, args ...any) {
+	c.AddCodef(line, "", format, args...)
+}
+
+// AddCodef is Addf for a problem of a named kind.
+func (c *Collector) AddCodef(line int, code, format string, args ...any) {
 	if c.LineOffset > 0 {
 		line = max(line, 1) + c.LineOffset
 	}
-	c.Problems = append(c.Problems, Problem{File: c.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+	c.Problems = append(c.Problems, Problem{File: c.File, Line: line, Msg: fmt.Sprintf(format, args...), Code: code})
 }
 
 // Err returns the problems in line order as an error, or nil when there

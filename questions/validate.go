@@ -29,11 +29,11 @@ func validate(c *Collector, b *Bank) {
 	v.text(1, "bank title", b.Title)
 	v.text(1, "bank language", b.Language)
 	if b.Version < 1 {
-		c.Add(1, "bank version must be a whole number of at least 1")
+		c.Addf(1, "bank version must be a whole number of at least 1")
 	}
 	v.stages(b.Stages)
 	if len(b.Pillars) == 0 {
-		c.Add(1, "bank has no pillars")
+		c.Addf(1, "bank has no pillars")
 	}
 	for _, p := range b.Pillars {
 		v.pillar(p)
@@ -45,20 +45,20 @@ func validate(c *Collector, b *Bank) {
 
 func (v *validator) text(line int, what, s string) {
 	if strings.TrimSpace(s) == "" {
-		v.c.Add(line, "%s is empty", what)
+		v.c.Addf(line, "%s is empty", what)
 	}
 }
 
 func (v *validator) id(line int, kind, id string) {
 	if id == "" {
-		v.c.Add(line, "%s id is empty", kind)
+		v.c.Addf(line, "%s id is empty", kind)
 		return
 	}
 	if !idRE.MatchString(id) {
-		v.c.Add(line, "%s id %q must be lower-case letters, digits, '.', '_' or '-'", kind, id)
+		v.c.Addf(line, "%s id %q must be lower-case letters, digits, '.', '_' or '-'", kind, id)
 	}
 	if prev, dup := v.ids[id]; dup {
-		v.c.Add(line, "duplicate id %q: already used by the %s at line %d", id, prev.kind, prev.line)
+		v.c.Addf(line, "duplicate id %q: already used by the %s at line %d", id, prev.kind, prev.line)
 		return
 	}
 	v.ids[id] = idKind{kind, line}
@@ -66,27 +66,27 @@ func (v *validator) id(line int, kind, id string) {
 
 func (v *validator) weight(line int, what string, w Weight) {
 	if w.Value() <= 0 {
-		v.c.Add(line, "%s weight must be greater than 0 (got %g)", what, w.Value())
+		v.c.Addf(line, "%s weight must be greater than 0 (got %g)", what, w.Value())
 	}
 }
 
 func (v *validator) stages(stages []Stage) {
 	if len(stages) < 2 {
-		v.c.Add(1, "bank needs at least 2 stages (has %d)", len(stages))
+		v.c.Addf(1, "bank needs at least 2 stages (has %d)", len(stages))
 	}
 	for i, s := range stages {
 		if s.Number != i+1 {
-			v.c.Add(s.Line, "stage number %d out of order: expected %d", s.Number, i+1)
+			v.c.Addf(s.Line, "stage number %d out of order: expected %d", s.Number, i+1)
 		}
 		v.text(s.Line, "stage name", s.Name)
 		v.text(s.Line, "stage description", s.Description)
 		switch {
 		case i == 0 && s.Min != 0:
-			v.c.Add(s.Line, "the first stage must start at min 0 (got %g)", s.Min)
+			v.c.Addf(s.Line, "the first stage must start at min 0 (got %g)", s.Min)
 		case i > 0 && s.Min <= stages[i-1].Min:
-			v.c.Add(s.Line, "stage thresholds must ascend: min %g is not above %g", s.Min, stages[i-1].Min)
+			v.c.Addf(s.Line, "stage thresholds must ascend: min %g is not above %g", s.Min, stages[i-1].Min)
 		case s.Min > 100:
-			v.c.Add(s.Line, "stage min %g is above 100", s.Min)
+			v.c.Addf(s.Line, "stage min %g is above 100", s.Min)
 		}
 	}
 }
@@ -97,7 +97,7 @@ func (v *validator) pillar(p Pillar) {
 	v.text(p.Line, "pillar "+p.ID+" thesis", p.Thesis)
 	v.weight(p.Line, "pillar "+p.ID, p.Weight)
 	if len(p.KeyActions) == 0 {
-		v.c.Add(p.Line, "pillar %s has no key actions", p.ID)
+		v.c.Addf(p.Line, "pillar %s has no key actions", p.ID)
 	}
 	for _, ka := range p.KeyActions {
 		v.id(ka.Line, "key action", ka.ID)
@@ -105,7 +105,7 @@ func (v *validator) pillar(p Pillar) {
 		v.text(ka.Line, "key action "+ka.ID+" summary", ka.Summary)
 		v.weight(ka.Line, "key action "+ka.ID, ka.Weight)
 		if len(ka.Questions) == 0 {
-			v.c.Add(ka.Line, "key action %s has no questions", ka.ID)
+			v.c.Addf(ka.Line, "key action %s has no questions", ka.ID)
 		}
 		for _, q := range ka.Questions {
 			v.question(q)
@@ -120,11 +120,11 @@ func (v *validator) question(q Question) {
 	var seen [Levels]bool
 	for _, o := range q.Options {
 		if o.Level < 0 || o.Level > MaxLevel {
-			v.c.Add(o.Line, "question %s: option level %d is outside 0..%d", q.ID, o.Level, MaxLevel)
+			v.c.Addf(o.Line, "question %s: option level %d is outside 0..%d", q.ID, o.Level, MaxLevel)
 			continue
 		}
 		if seen[o.Level] {
-			v.c.Add(o.Line, "question %s: level %d appears twice", q.ID, o.Level)
+			v.c.Addf(o.Line, "question %s: level %d appears twice", q.ID, o.Level)
 		}
 		seen[o.Level] = true
 		v.text(o.Line, "question "+q.ID+" option text", o.Text)
@@ -136,7 +136,7 @@ func (v *validator) question(q Question) {
 		}
 	}
 	if len(missing) > 0 || len(q.Options) != Levels {
-		v.c.Add(q.Line, "question %s must have exactly the levels 0..%d once each (has %d options, missing: %s)",
+		v.c.Addf(q.Line, "question %s must have exactly the levels 0..%d once each (has %d options, missing: %s)",
 			q.ID, MaxLevel, len(q.Options), orNone(strings.Join(missing, ", ")))
 	}
 }
@@ -153,13 +153,13 @@ func (v *validator) recommendation(r Recommendation) {
 	v.text(r.Line, "recommendation "+r.ID+" title", r.Title)
 	v.text(r.Line, "recommendation "+r.ID+" why", r.Why)
 	if n := len(r.Steps); n < minSteps || n > maxSteps {
-		v.c.Add(r.Line, "recommendation %s must have %d to %d first steps (has %d)", r.ID, minSteps, maxSteps, n)
+		v.c.Addf(r.Line, "recommendation %s must have %d to %d first steps (has %d)", r.ID, minSteps, maxSteps, n)
 	}
 	for _, s := range r.Steps {
 		v.text(r.Line, "recommendation "+r.ID+" step", s)
 	}
 	if len(r.When) == 0 {
-		v.c.Add(r.Line, "recommendation %s has no trigger (when)", r.ID)
+		v.c.Addf(r.Line, "recommendation %s has no trigger (when)", r.ID)
 	}
 	for _, cond := range r.When {
 		v.condition(r.ID, cond)
@@ -174,19 +174,19 @@ func (v *validator) condition(rec string, c Condition) {
 		}
 	}
 	if named != 1 {
-		v.c.Add(c.Line, "recommendation %s: a condition names exactly one of question, key_action or pillar", rec)
+		v.c.Addf(c.Line, "recommendation %s: a condition names exactly one of question, key_action or pillar", rec)
 		return
 	}
 	switch {
 	case c.Question != "":
 		v.refers(c.Line, rec, "question", c.Question)
 		if c.Below != nil {
-			v.c.Add(c.Line, "recommendation %s: a question condition takes at_most, not below", rec)
+			v.c.Addf(c.Line, "recommendation %s: a question condition takes at_most, not below", rec)
 		}
 		if c.AtMost == nil {
-			v.c.Add(c.Line, "recommendation %s: question condition needs at_most (0..%d)", rec, MaxLevel-1)
+			v.c.Addf(c.Line, "recommendation %s: question condition needs at_most (0..%d)", rec, MaxLevel-1)
 		} else if *c.AtMost < 0 || *c.AtMost >= MaxLevel {
-			v.c.Add(c.Line, "recommendation %s: at_most %d is outside 0..%d", rec, *c.AtMost, MaxLevel-1)
+			v.c.Addf(c.Line, "recommendation %s: at_most %d is outside 0..%d", rec, *c.AtMost, MaxLevel-1)
 		}
 	default:
 		kind, id := "key action", c.KeyAction
@@ -195,12 +195,12 @@ func (v *validator) condition(rec string, c Condition) {
 		}
 		v.refers(c.Line, rec, kind, id)
 		if c.AtMost != nil {
-			v.c.Add(c.Line, "recommendation %s: a %s condition takes below, not at_most", rec, kind)
+			v.c.Addf(c.Line, "recommendation %s: a %s condition takes below, not at_most", rec, kind)
 		}
 		if c.Below == nil {
-			v.c.Add(c.Line, "recommendation %s: %s condition needs below (1..100)", rec, kind)
+			v.c.Addf(c.Line, "recommendation %s: %s condition needs below (1..100)", rec, kind)
 		} else if *c.Below <= 0 || *c.Below > 100 {
-			v.c.Add(c.Line, "recommendation %s: below %g is outside 1..100", rec, *c.Below)
+			v.c.Addf(c.Line, "recommendation %s: below %g is outside 1..100", rec, *c.Below)
 		}
 	}
 }
@@ -208,10 +208,10 @@ func (v *validator) condition(rec string, c Condition) {
 func (v *validator) refers(line int, rec, kind, id string) {
 	got, ok := v.ids[id]
 	if !ok {
-		v.c.Add(line, "recommendation %s: unknown %s %q", rec, kind, id)
+		v.c.Addf(line, "recommendation %s: unknown %s %q", rec, kind, id)
 		return
 	}
 	if got.kind != kind {
-		v.c.Add(line, "recommendation %s: %q is a %s, not a %s", rec, id, got.kind, kind)
+		v.c.Addf(line, "recommendation %s: %q is a %s, not a %s", rec, id, got.kind, kind)
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"socialmaturity/assess"
 	"socialmaturity/messages"
-	"socialmaturity/questions"
 )
 
 // ComparisonJSON is the JSON shape of a comparison.
@@ -18,78 +17,40 @@ type ComparisonJSON struct {
 }
 
 // CompareJSON writes the change from one assessment to another.
-func CompareJSON(w io.Writer, from, to *assess.Assessment) error {
-	return writeJSON(w, ComparisonJSON{From: from.ID, To: to.ID, Comparison: assess.Compare(from.Result, to.Result)})
+func CompareJSON(w io.Writer, c *assess.ComparisonView) error {
+	return writeJSON(w, ComparisonJSON{From: c.From.ID, To: c.To.ID, Comparison: c.Comparison})
 }
 
-// CompareText writes the two assessments side by side with the change of
-// every score.
-func CompareText(w io.Writer, cat *messages.Catalog, b *questions.Bank, from, to *assess.Assessment) error {
-	c := assess.Compare(from.Result, to.Result)
+// CompareText writes two assessments side by side with the change of every
+// score, for the terminal.
+func CompareText(w io.Writer, cat *messages.Catalog, c *assess.ComparisonView) error {
 	var sb strings.Builder
-	for _, a := range []*assess.Assessment{from, to} {
+	for _, side := range []assess.Side{c.From, c.To} {
 		date := ""
-		if a.CompletedAt != nil {
-			date = a.CompletedAt.Local().Format(DateFormat)
+		if side.CompletedAt != nil {
+			date = cat.DateTime(side.CompletedAt.Local())
 		}
-		fmt.Fprintln(&sb, cat.T(messages.CompareSide, a.ID, a.Org, date))
+		fmt.Fprintln(&sb, cat.T(messages.CompareSide, side.ID, messages.Truncate(messages.SafeLine(side.Org), orgWidth), date))
 	}
 	fmt.Fprintln(&sb)
-	fmt.Fprintf(&sb, "%-*s %8s %8s %8s\n", titleWidth, "", cat.T(messages.CompareBefore), cat.T(messages.CompareAfter), cat.T(messages.CompareChange))
-	for _, r := range comparisonRows(cat, b, c) {
+	num := func(s string) string { return padLeft(s, 8) }
+	fmt.Fprintf(&sb, "%s %s %s %s\n", strings.Repeat(" ", titleWidth), num(cat.T(messages.CompareBefore)), num(cat.T(messages.CompareAfter)), num(cat.T(messages.CompareChange)))
+	for _, r := range c.Rows {
 		indent := ""
-		if r.Indent {
+		if r.Kind == assess.KeyActionRow {
 			indent = "  "
 		}
-		width := titleWidth - len(indent)
-		fmt.Fprintf(&sb, "%s%-*s %8s %8s %8s\n", indent, width, truncate(r.Title, width), r.From, r.To, r.Delta)
+		fmt.Fprintf(&sb, "%s%s %s %s %s\n", indent, cell(rowTitle(cat, r), titleWidth-len(indent)),
+			num(cellScore(cat, r.From)), num(cellScore(cat, r.To)), num(cellDelta(cat, r.Delta)))
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err
 }
 
-// comparisonRows lays a comparison out as rows: overall, then each pillar
-// followed by its key actions (indented).
-func comparisonRows(cat *messages.Catalog, b *questions.Bank, c assess.Comparison) []docDelta {
-	row := func(title string, indent bool, x assess.Change) docDelta {
-		return docDelta{Title: title, Indent: indent, From: score(x.From), To: score(x.To), Delta: delta(x.Delta)}
+// rowTitle is a comparison row's title: "Overall" for the overall row.
+func rowTitle(cat *messages.Catalog, r assess.ChangeRow) string {
+	if r.Kind == assess.OverallRow {
+		return cat.T(messages.ResultOverall)
 	}
-	rows := []docDelta{row(cat.T(messages.ResultOverall), false, c.Overall)}
-	kaOf := map[string][]assess.Change{}
-	for _, k := range c.KeyActions {
-		p := pillarOf(b, k.ID)
-		kaOf[p] = append(kaOf[p], k)
-	}
-	for _, p := range c.Pillars {
-		rows = append(rows, row(b.TitleOf(p.ID), false, p))
-		for _, k := range kaOf[p.ID] {
-			rows = append(rows, row(b.TitleOf(k.ID), true, k))
-		}
-	}
-	return rows
-}
-
-func pillarOf(b *questions.Bank, keyAction string) string {
-	for _, p := range b.Pillars {
-		for _, ka := range p.KeyActions {
-			if ka.ID == keyAction {
-				return p.ID
-			}
-		}
-	}
-	return ""
-}
-
-func score(s assess.Score) string {
-	if !s.Valid {
-		return "–"
-	}
-	return fmt.Sprintf("%.1f", assess.Round(s.Value))
-}
-
-func delta(s assess.Score) string {
-	if !s.Valid {
-		return "–"
-	}
-	return fmt.Sprintf("%+.1f", assess.Round(s.Value))
+	return r.Title
 }

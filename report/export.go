@@ -2,15 +2,14 @@ package report
 
 import (
 	"bytes"
-	"embed"
-	"encoding/csv"
+	"errors"
 	"fmt"
-	"html/template"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"socialmaturity/assess"
@@ -28,97 +27,152 @@ const (
 // Formats lists the export formats, the default first.
 func Formats() []string { return []string{FormatHTML, FormatMarkdown, FormatCSV, FormatJSON} }
 
-//go:embed templates/report.html.tmpl
-var templates embed.FS
-
-// htmlTemplate is parsed on first use, not at start-up.
-var htmlTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-		"inc": func(i int) int { return i + 1 },
-		"bar": func(pct float64) string { return strconv.FormatFloat(pct*3, 'f', 1, 64) },
-	}).ParseFS(templates, "templates/report.html.tmpl"))
-})
-
-// Export writes an assessment in a format.
-func Export(w io.Writer, cat *messages.Catalog, a Assessment, format string) error {
+// Export writes the assessment a view shows in a format.
+func Export(w io.Writer, cat *messages.Catalog, v *assess.View, format string) error {
 	switch format {
 	case FormatHTML:
-		return htmlTemplate().Execute(w, newDocument(cat, a))
+		return HTML(w, cat, v)
 	case FormatMarkdown:
-		return Markdown(w, cat, a)
+		return Markdown(w, cat, v)
 	case FormatCSV:
-		return AnswersCSV(w, a)
+		return AnswersCSV(w, v)
 	case FormatJSON:
-		return JSON(w, a)
+		return JSON(w, v)
 	}
 	return fmt.Errorf("unknown export format %q (expected one of %s)", format, strings.Join(Formats(), ", "))
 }
 
+// slugLen is the most characters of an organization a file name keeps.
+const slugLen = 60
+
 // FileName is the default file for an export: the organization and the
-// completion date, e.g. "acme-corp-2026-11-27.html".
-func FileName(rec *assess.Assessment, format string) string {
-	slug := strings.Join(strings.FieldsFunc(strings.ToLower(rec.Org), func(r rune) bool {
+// completion date, e.g. "acme-corp-2026-11-27.html". The organization keeps
+// only its letters and digits (any script), lower-cased, joined by "-" and
+// cut to slugLen characters.
+func FileName(a *assess.Assessment, format string) string {
+	words := strings.FieldsFunc(strings.ToLower(a.Org), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	}), "-")
-	if slug == "" {
-		slug = "assessment"
+	})
+	slug := []rune(strings.Join(words, "-"))
+	if len(slug) > slugLen {
+		slug = slug[:slugLen]
 	}
-	if len(slug) > 60 {
-		slug = strings.TrimRight(slug[:60], "-")
+	name := strings.Trim(string(slug), "-")
+	if name == "" {
+		name = "assessment"
 	}
-	if rec.CompletedAt != nil {
-		slug += "-" + rec.CompletedAt.Local().Format("2006-01-02")
+	if a.CompletedAt != nil {
+		name += "-" + a.CompletedAt.Local().Format("2006-01-02")
 	}
-	return slug + "." + format
+	return name + "." + format
 }
 
 // AnswersCSV writes one row per question: the assessment, where the
-// question sits, the answer and its points, and the note.
-func AnswersCSV(w io.Writer, a Assessment) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"assessment_id", "org", "pillar", "key_action", "question_id", "question", "level", "points", "unsure", "note"}); err != nil {
-		return err
-	}
-	rec := a.Record
-	for _, p := range a.Bank.Pillars {
-		for _, ka := range p.KeyActions {
-			for _, q := range ka.Questions {
-				level, points, unsure := "", "", "false"
-				if ans, ok := rec.Answers[q.ID]; ok {
-					if ans.Unsure {
-						unsure = "true"
-					} else if pts, ok := ans.Points(); ok {
-						level, points = strconv.Itoa(ans.Level), strconv.FormatFloat(pts, 'f', -1, 64)
-					}
-				}
-				if err := cw.Write([]string{rec.ID, rec.Org, p.ID, ka.ID, q.ID, q.Prompt, level, points, unsure, rec.Notes[q.ID]}); err != nil {
-					return err
+// question sits, the answer and its points, and the note. Text cells are
+// neutralised so that spreadsheets do not run them as formulas.
+func AnswersCSV(w io.Writer, v *assess.View) error {
+	cw := newCSV(w)
+	cw.text("assessment_id", "org", "pillar", "key_action", "question_id", "question", "level", "points", "unsure", "note")
+	cw.end()
+	for _, g := range v.Answers {
+		for _, it := range g.Items {
+			level, points, unsure := "", "", "false"
+			if it.Answered {
+				if it.Answer.Unsure {
+					unsure = "true"
+				} else if pts, ok := it.Answer.Points(); ok {
+					level, points = strconv.Itoa(it.Answer.Level), strconv.FormatFloat(pts, 'f', -1, 64)
 				}
 			}
+			cw.text(v.ID, v.Org, g.PillarID, g.KeyActionID, it.QuestionID, it.Prompt)
+			cw.number(level, points, unsure)
+			cw.text(it.Note)
+			cw.end()
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.flush()
 }
 
-// WriteFile exports to path, or to FileName in the current folder when path
-// is empty, and returns the path written. The file is written whole or not
-// at all.
-func WriteFile(path string, cat *messages.Catalog, a Assessment, format string) (string, error) {
-	if path == "" {
-		path = FileName(a.Record, format)
-	}
+// WriteFile exports to path, replacing it, and returns path. With an empty
+// path it writes a new file named by FileName in the current folder and
+// never replaces one: when the name is taken it tries "-2", "-3"… before
+// the extension. Either way the file is written whole or not at all.
+func WriteFile(path string, cat *messages.Catalog, v *assess.View, format string) (string, error) {
 	var buf bytes.Buffer
-	if err := Export(&buf, cat, a, format); err != nil {
+	if err := Export(&buf, cat, v, format); err != nil {
 		return "", err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		return "", fmt.Errorf("export: %w", err)
+	if path == "" {
+		return writeNew(FileName(v.Source, format), buf.Bytes())
+	}
+	tmp, err := writeTemp(filepath.Dir(path), buf.Bytes())
+	if err != nil {
+		return "", err
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return "", fmt.Errorf("export: %w", err)
+		return "", fmt.Errorf("export to %s: %w", path, err)
 	}
 	return path, nil
+}
+
+// maxNameTries bounds the search for a free file name.
+const maxNameTries = 1000
+
+// writeNew writes data to a file named name, or name-2, name-3… (before
+// the extension), whichever is free first, never replacing a file.
+func writeNew(name string, data []byte) (string, error) {
+	tmp, err := writeTemp(filepath.Dir(name), data)
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp)
+	ext := filepath.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	for n := 1; n <= maxNameTries; n++ {
+		path := name
+		if n > 1 {
+			path = base + "-" + strconv.Itoa(n) + ext
+		}
+		// Claim the name; only the one who created it may replace it.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("export to %s: %w", path, err)
+		}
+		if err := f.Close(); err != nil {
+			os.Remove(path)
+			return "", fmt.Errorf("export to %s: %w", path, err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			os.Remove(path)
+			return "", fmt.Errorf("export to %s: %w", path, err)
+		}
+		return path, nil
+	}
+	return "", fmt.Errorf("export: %s and %d numbered names after it are all taken", name, maxNameTries-1)
+}
+
+// writeTemp writes data to a new temporary file in dir and returns its path.
+func writeTemp(dir string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, ".export-*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("export: %w", err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644) // as any file the user writes, not private
+	}
+	if err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return "", fmt.Errorf("export: writing %s: %w", f.Name(), err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("export: writing %s: %w", f.Name(), err)
+	}
+	return f.Name(), nil
 }

@@ -3,26 +3,26 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
+	"github.com/charmbracelet/x/exp/golden"
 	"golang.org/x/net/html"
 
 	"socialmaturity/assess"
 	"socialmaturity/messages"
-	"socialmaturity/questions"
 )
 
-// stored builds a completed assessment with notes, and an earlier one of
-// the same organization.
-func stored(t testing.TB, org string) Assessment {
+// stored is a completed assessment with notes, viewed with an earlier one
+// of the same organization.
+func stored(t testing.TB, org string) *assess.View {
 	t.Helper()
-	b, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	make := func(id string, at time.Time, shift int) *assess.Assessment {
+	b := bank(t)
+	complete := func(id string, at time.Time, shift int) *assess.Assessment {
 		a := &assess.Assessment{ID: id, Submission: assess.Submission{Org: org, Respondent: "Dana", Role: "CMO", Answers: assess.Answers{}, Notes: map[string]string{}}, Bank: assess.RefOf(b), StartedAt: at}
 		for i, ref := range b.Questions() {
 			a.Answers[b.At(ref).ID] = assess.AtLevel((i + shift) % 5)
@@ -33,31 +33,31 @@ func stored(t testing.TB, org string) Assessment {
 		a.Complete(b, at, assess.Targets{})
 		return a
 	}
-	prev := make("1m8aaaaaaaaaaaaa", time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC), 0)
-	rec := make("1m8bbbbbbbbbbbbb", time.Date(2026, 9, 14, 16, 30, 0, 0, time.UTC), 1)
-	return Assessment{Bank: b, Record: rec, Previous: prev}
+	prev := complete("1m8aaaaaaaaaaaaa", time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC), 0)
+	done := complete("1m8bbbbbbbbbbbbb", time.Date(2026, 9, 14, 16, 30, 0, 0, time.UTC), 1)
+	return assess.NewView(b, done, prev)
 }
 
-func export(t testing.TB, a Assessment, format string) []byte {
+func export(t testing.TB, v *assess.View, format string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Export(&buf, messages.English(), a, format); err != nil {
+	if err := Export(&buf, messages.English(), v, format); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
 }
 
 func TestExportGoldens(t *testing.T) {
-	a := stored(t, "Acme Corp")
+	v := stored(t, "Acme Corp")
 	for _, f := range Formats() {
-		golden(t, "export."+f, export(t, a, f))
+		t.Run(f, func(t *testing.T) { golden.RequireEqual(t, export(t, v, f)) })
 	}
 }
 
 func TestHTMLIsSelfContainedAndSafe(t *testing.T) {
-	a := stored(t, `<script>alert(1)</script> & Co`)
-	a.Record.Respondent = `"><img src=x onerror=alert(2)>`
-	out := export(t, a, FormatHTML)
+	v := stored(t, `<script>alert(1)</script> & Co`)
+	v.Respondent = `"><img src=x onerror=alert(2)>`
+	out := export(t, v, FormatHTML)
 	doc, err := html.Parse(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
@@ -107,13 +107,21 @@ func TestHTMLIsSelfContainedAndSafe(t *testing.T) {
 	}
 }
 
+// The page states the catalog's language and direction.
+func TestHTMLLangAndDirFromTheCatalog(t *testing.T) {
+	out := string(export(t, stored(t, "Acme"), FormatHTML))
+	if !strings.Contains(out, `<html lang="en" dir="ltr">`) {
+		t.Errorf("html element: %q", out[:80])
+	}
+}
+
 func TestAnswersCSVParsesBack(t *testing.T) {
-	a := stored(t, "Acme, Inc.")
-	rows, err := csv.NewReader(bytes.NewReader(export(t, a, FormatCSV))).ReadAll()
+	v := stored(t, "Acme, Inc.")
+	rows, err := csv.NewReader(bytes.NewReader(export(t, v, FormatCSV))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+a.Bank.QuestionCount() {
+	if len(rows) != 1+bank(t).QuestionCount() {
 		t.Fatalf("%d rows, want a header and one per question", len(rows))
 	}
 	want := []string{"assessment_id", "org", "pillar", "key_action", "question_id", "question", "level", "points", "unsure", "note"}
@@ -138,41 +146,40 @@ func TestAnswersCSVParsesBack(t *testing.T) {
 	}
 }
 
-// Export as JSON, read it back as import does: same answers, same scores.
-func TestJSONRoundTrip(t *testing.T) {
-	a := stored(t, "Acme Corp")
-	out := export(t, a, FormatJSON)
-	sub, err := assess.ParseSubmission("export.json", out, a.Bank)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sub.Org != a.Record.Org || sub.Respondent != "Dana" || sub.Role != "CMO" || sub.Notes["eng-channels"] != a.Record.Notes["eng-channels"] {
-		t.Errorf("read back %+v", sub)
-	}
-	if len(sub.Answers) != len(a.Record.Answers) {
-		t.Fatalf("%d answers read back, want %d", len(sub.Answers), len(a.Record.Answers))
-	}
-	for id, ans := range a.Record.Answers {
-		if sub.Answers[id] != ans {
-			t.Errorf("answer %s = %+v, want %+v", id, sub.Answers[id], ans)
+// hostile are cells a spreadsheet would run as formulas (QA C4).
+var hostile = []string{`=cmd|' /C calc'!A0`, "+SUM(1,2)", "@SUM(1)", "-2+3", "\t=1+1", "\r=1+1", `=HYPERLINK("http://evil","x")`}
+
+// QA C4: text cells that start like a formula are neutralised; numbers stay
+// numbers.
+func TestAnswersCSVNeutralisesFormulas(t *testing.T) {
+	for _, evil := range hostile {
+		v := stored(t, evil)
+		v.Source.Notes["eng-channels"] = evil
+		v.Answers[0].Items[0].Note = evil
+		rows, err := csv.NewReader(bytes.NewReader(export(t, v, FormatCSV))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if sub.Completed == nil || !sub.Completed.Equal(*a.Record.CompletedAt) {
-		t.Errorf("completed = %v, want %v", sub.Completed, a.Record.CompletedAt)
-	}
-	again := assess.Evaluate(a.Bank, sub.Answers, assess.Targets{})
-	if assess.Round(again.Overall.Value) != assess.Round(a.Record.Result.Overall.Value) || len(again.Recommendations) != len(a.Record.Result.Recommendations) {
-		t.Errorf("scores differ after the round trip: %v vs %v", again.Overall, a.Record.Result.Overall)
-	}
-	if !strings.Contains(string(out), `"schema": "socialmaturity.assessment/v1"`) {
-		t.Error("export does not name its schema")
+		for _, r := range rows[1:] {
+			if r[1] != "'"+evil {
+				t.Errorf("org cell %q, want %q", r[1], "'"+evil)
+			}
+			if r[4] == "eng-channels" {
+				if r[9] != "'"+evil {
+					t.Errorf("note cell %q, want %q", r[9], "'"+evil)
+				}
+				if r[6] != "1" || r[7] != "25" {
+					t.Errorf("numeric cells changed: level %q points %q", r[6], r[7])
+				}
+			}
+		}
 	}
 }
 
 func TestMarkdownEscapesWhatPeopleTyped(t *testing.T) {
-	a := stored(t, "Acme *bold* | pipe <b>")
-	out := string(export(t, a, FormatMarkdown))
-	if !strings.Contains(out, `Acme \*bold\* \| pipe &lt;b&gt;`) {
+	v := stored(t, "Acme *bold* | pipe <b>\x1b[31m")
+	out := string(export(t, v, FormatMarkdown))
+	if !strings.Contains(out, `Acme \*bold\* \| pipe &lt;b&gt;\[31m`) {
 		t.Errorf("org not escaped:\n%s", out[:200])
 	}
 	for _, want := range []string{"## Pillars", "## Recommendations", "## Answers", "## How scores are calculated", "## Change since the previous assessment"} {
@@ -183,24 +190,95 @@ func TestMarkdownEscapesWhatPeopleTyped(t *testing.T) {
 }
 
 func TestFileName(t *testing.T) {
-	a := stored(t, "Ünïcode & Sons, Ltd.")
-	if got := FileName(a.Record, FormatHTML); got != "ünïcode-sons-ltd-2026-09-14.html" {
+	a := stored(t, "Ünïcode & Sons, Ltd.").Source
+	if got := FileName(a, FormatHTML); got != "ünïcode-sons-ltd-2026-09-14.html" {
 		t.Errorf("FileName = %q", got)
 	}
-	a.Record.Org = "***"
-	if got := FileName(a.Record, FormatCSV); got != "assessment-2026-09-14.csv" {
+	a.Org = "***"
+	if got := FileName(a, FormatCSV); got != "assessment-2026-09-14.csv" {
+		t.Errorf("FileName = %q", got)
+	}
+	a.Org = "../../etc/passwd\x00 CON"
+	if got := FileName(a, FormatCSV); got != "etc-passwd-con-2026-09-14.csv" {
 		t.Errorf("FileName = %q", got)
 	}
 }
 
+// A long Persian name is cut by character, never inside one.
+func TestFileNameCutsByCharacter(t *testing.T) {
+	a := stored(t, strings.Repeat("شرکت ", 40)).Source
+	got := FileName(a, FormatHTML)
+	slug := strings.TrimSuffix(got, "-2026-09-14.html")
+	if !utf8.ValidString(got) || utf8.RuneCountInString(slug) > slugLen || strings.HasSuffix(slug, "-") || !strings.HasPrefix(slug, "شرکت-شرکت") {
+		t.Errorf("FileName = %q", got)
+	}
+}
+
+// QA M5: default names never overwrite: two respondents of one organization
+// on one day get two files.
+func TestWriteFileNeverOverwritesByDefault(t *testing.T) {
+	t.Chdir(t.TempDir())
+	cat := messages.English()
+	first, second := stored(t, "Acme"), stored(t, "Acme")
+	second.Respondent, second.Source.Respondent = "Sam", "Sam"
+	var paths []string
+	for _, v := range []*assess.View{first, second, first} {
+		p, err := WriteFile("", cat, v, FormatJSON)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	want := []string{"acme-2026-09-14.json", "acme-2026-09-14-2.json", "acme-2026-09-14-3.json"}
+	if strings.Join(paths, " ") != strings.Join(want, " ") {
+		t.Errorf("paths = %v, want %v", paths, want)
+	}
+	if data, err := os.ReadFile(want[0]); err != nil || !bytes.Contains(data, []byte(`"respondent": "Dana"`)) {
+		t.Errorf("the first export was replaced (%v):\n%s", err, data)
+	}
+	if data, err := os.ReadFile(want[1]); err != nil || !bytes.Contains(data, []byte(`"respondent": "Sam"`)) {
+		t.Errorf("the second export is not Sam's (%v)", err)
+	}
+	entries, _ := os.ReadDir(".")
+	if len(entries) != 3 {
+		t.Errorf("%d files left behind, want the 3 exports", len(entries))
+	}
+}
+
+// With a path given, the user chose the file: it is replaced, whole.
+func TestWriteFileToPathReplacesIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.md")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := WriteFile(path, messages.English(), stored(t, "Acme"), FormatMarkdown)
+	if err != nil || got != path {
+		t.Fatalf("WriteFile = %q, %v", got, err)
+	}
+	data, _ := os.ReadFile(path)
+	if !bytes.HasPrefix(data, []byte("# An assessment of Acme")) {
+		t.Errorf("file = %q", data[:min(len(data), 40)])
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("%d files in the folder, want only the export", len(entries))
+	}
+}
+
+func TestWriteFileReportsWhereItFailed(t *testing.T) {
+	_, err := WriteFile(filepath.Join(t.TempDir(), "missing", "out.html"), messages.English(), stored(t, "Acme"), FormatHTML)
+	if err == nil || !strings.Contains(err.Error(), "export") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 func BenchmarkExportHTML(b *testing.B) {
-	a := stored(b, "Acme Corp")
+	v := stored(b, "Acme Corp")
 	cat := messages.English()
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := Export(&buf, cat, a, FormatHTML); err != nil {
+		if err := Export(&buf, cat, v, FormatHTML); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,16 +1,22 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
-	"text/tabwriter"
+	"strings"
 	"time"
 
 	"socialmaturity/assess"
 	"socialmaturity/messages"
 	"socialmaturity/questions"
+)
+
+// Widest cells of the listings, in terminal cells: longer text is cut.
+const (
+	orgWidth   = 32
+	nameWidth  = 24
+	stageWidth = 28
 )
 
 // ListTable writes summaries as an aligned table, newest first.
@@ -19,17 +25,67 @@ func ListTable(w io.Writer, cat *messages.Catalog, items []assess.Summary) error
 		_, err := fmt.Fprintln(w, cat.T(messages.ListEmpty))
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, cat.T(messages.ListHeader))
-	for _, it := range items {
+	rows := make([][]string, len(items))
+	for i, it := range items {
 		stage := "-"
 		if it.Stage != nil {
-			stage = fmt.Sprintf("%d %s", it.Stage.Number, it.Stage.Name)
+			stage = cat.Int(it.Stage.Number) + " " + it.Stage.Name
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", it.Short, it.CompletedAt.Local().Format(DateFormat),
-			it.Org, dash(it.Respondent), FormatScore(cat, it.Overall), stage)
+		rows[i] = []string{it.Short, cat.DateTime(it.CompletedAt.Local()), limit(it.Org, orgWidth),
+			limit(dash(it.Respondent), nameWidth), scoreText(cat, it.Overall), limit(stage, stageWidth)}
 	}
-	return tw.Flush()
+	return table(w, cat.T(messages.ListHeader), rows)
+}
+
+// DraftsTable writes drafts with their progress through bank b.
+func DraftsTable(w io.Writer, cat *messages.Catalog, b *questions.Bank, drafts []*assess.Assessment) error {
+	if len(drafts) == 0 {
+		_, err := fmt.Fprintln(w, cat.T(messages.DraftsEmpty))
+		return err
+	}
+	ids := make([]string, len(drafts))
+	for i, d := range drafts {
+		ids[i] = d.ID
+	}
+	short := assess.ShortIDs(ids)
+	rows := make([][]string, len(drafts))
+	for i, d := range drafts {
+		rows[i] = []string{short[i], cat.DateTime(d.UpdatedAt.Local()), limit(d.Org, orgWidth), limit(dash(d.Respondent), nameWidth),
+			cat.T(messages.DraftsProgress, len(d.Answers), b.QuestionCount())}
+	}
+	return table(w, cat.T(messages.DraftsHeader), rows)
+}
+
+// limit is user text as one safe line of at most width cells.
+func limit(s string, width int) string { return messages.Truncate(messages.SafeLine(s), width) }
+
+// table writes a header (cells separated by tabs) and rows as columns
+// aligned by display width, two spaces apart; the last column is not
+// padded.
+func table(w io.Writer, header string, rows [][]string) error {
+	all := append([][]string{strings.Split(header, "\t")}, rows...)
+	var widths []int
+	for _, r := range all {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], messages.Width(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range all {
+		for i, c := range r {
+			if i == len(r)-1 {
+				b.WriteString(c)
+				break
+			}
+			b.WriteString(padRight(c, widths[i]+2))
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // ListJSON writes summaries as a JSON array.
@@ -43,56 +99,34 @@ func ListJSON(w io.Writer, items []assess.Summary) error {
 // ListCSV writes one row per assessment with its pillar scores, for
 // spreadsheets.
 func ListCSV(w io.Writer, b *questions.Bank, items []assess.Summary) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	header := []string{"id", "org", "respondent", "completed_at", "overall", "stage", "stage_name", "coverage"}
 	var pillars []string
 	for _, p := range b.Pillars {
 		pillars = append(pillars, p.ID)
 		header = append(header, p.ID)
 	}
-	if err := cw.Write(header); err != nil {
-		return err
-	}
+	cw.text(header...)
+	cw.end()
 	for _, it := range items {
-		row := []string{it.ID, it.Org, it.Respondent, it.CompletedAt.UTC().Format(time.RFC3339), csvScore(it.Overall), "", "", strconv.FormatFloat(it.Coverage, 'f', 3, 64)}
+		stage, stageName := "", ""
 		if it.Stage != nil {
-			row[5], row[6] = strconv.Itoa(it.Stage.Number), it.Stage.Name
+			stage, stageName = strconv.Itoa(it.Stage.Number), it.Stage.Name
 		}
 		scores := map[string]assess.Score{}
 		for _, p := range it.Pillars {
 			scores[p.ID] = p.Score
 		}
+		cw.text(it.ID, it.Org, it.Respondent)
+		cw.number(it.CompletedAt.UTC().Format(time.RFC3339), machineScore(it.Overall), stage)
+		cw.text(stageName)
+		cw.number(strconv.FormatFloat(it.Coverage, 'f', 3, 64))
 		for _, id := range pillars {
-			row = append(row, csvScore(scores[id]))
+			cw.number(machineScore(scores[id]))
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		cw.end()
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-func csvScore(s assess.Score) string {
-	if !s.Valid {
-		return ""
-	}
-	return strconv.FormatFloat(assess.Round(s.Value), 'f', 1, 64)
-}
-
-// DraftsTable writes drafts with their progress through bank b.
-func DraftsTable(w io.Writer, cat *messages.Catalog, b *questions.Bank, drafts []*assess.Assessment) error {
-	if len(drafts) == 0 {
-		_, err := fmt.Fprintln(w, cat.T(messages.DraftsEmpty))
-		return err
-	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, cat.T(messages.DraftsHeader))
-	for _, d := range drafts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.ID[:assess.ShortIDLen], d.UpdatedAt.Local().Format(DateFormat), d.Org, dash(d.Respondent),
-			cat.T(messages.DraftsProgress, len(d.Answers), b.QuestionCount()))
-	}
-	return tw.Flush()
+	return cw.flush()
 }
 
 func dash(s string) string {
@@ -100,4 +134,45 @@ func dash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// draftRow is what a machine listing shows of a draft in progress.
+type draftRow struct {
+	ID         string    `json:"id"`
+	Org        string    `json:"org"`
+	Respondent string    `json:"respondent"`
+	Role       string    `json:"role"`
+	StartedAt  time.Time `json:"started_at"`
+	UpdatedAt  time.Time `json:"updated_at"`
+	Answered   int       `json:"answered"`
+	Questions  int       `json:"questions"`
+}
+
+func draftRows(b *questions.Bank, drafts []*assess.Assessment) []draftRow {
+	rows := make([]draftRow, 0, len(drafts))
+	for _, d := range drafts {
+		rows = append(rows, draftRow{ID: d.ID, Org: d.Org, Respondent: d.Respondent, Role: d.Role,
+			StartedAt: d.StartedAt, UpdatedAt: d.UpdatedAt, Answered: len(d.Answers), Questions: b.QuestionCount()})
+	}
+	return rows
+}
+
+// DraftsJSON writes drafts as a JSON array with their progress through
+// bank b.
+func DraftsJSON(w io.Writer, b *questions.Bank, drafts []*assess.Assessment) error {
+	return writeJSON(w, draftRows(b, drafts))
+}
+
+// DraftsCSV writes one row per draft with its progress through bank b.
+func DraftsCSV(w io.Writer, b *questions.Bank, drafts []*assess.Assessment) error {
+	cw := newCSV(w)
+	cw.text("id", "org", "respondent", "role", "started_at", "updated_at", "answered", "questions")
+	cw.end()
+	for _, r := range draftRows(b, drafts) {
+		cw.text(r.ID, r.Org, r.Respondent, r.Role)
+		cw.number(r.StartedAt.UTC().Format(time.RFC3339), r.UpdatedAt.UTC().Format(time.RFC3339),
+			strconv.Itoa(r.Answered), strconv.Itoa(r.Questions))
+		cw.end()
+	}
+	return cw.flush()
 }

@@ -5,58 +5,61 @@ import (
 	"io"
 	"strings"
 
+	"socialmaturity/assess"
 	"socialmaturity/messages"
 )
 
 // Markdown writes the deliverable as Markdown, for wikis and email: the
 // same content as the HTML report.
-func Markdown(w io.Writer, cat *messages.Catalog, a Assessment) error {
-	d := newDocument(cat, a)
+func Markdown(w io.Writer, cat *messages.Catalog, v *assess.View) error {
+	d := doc{View: v, cat: cat}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", md(cat.T(messages.ReportSubtitle, d.Org)))
-	fmt.Fprintf(&b, "- **%s:** %s\n", cat.T(messages.ReportAssessed), md(d.Org))
-	if d.Respondent != "" {
-		who := d.Respondent
-		if d.Role != "" {
-			who += " · " + d.Role
+	fmt.Fprintf(&b, "# %s\n\n", md(cat.T(messages.ReportSubtitle, v.Org)))
+	fmt.Fprintf(&b, "- **%s:** %s\n", cat.T(messages.ReportAssessed), md(v.Org))
+	if v.Respondent != "" {
+		who := v.Respondent
+		if v.Role != "" {
+			who += " · " + v.Role
 		}
 		fmt.Fprintf(&b, "- **%s:** %s\n", cat.T(messages.ReportBy), md(who))
 	}
-	if d.Date != "" {
-		fmt.Fprintf(&b, "- **%s:** %s\n", cat.T(messages.ReportCompleted), d.Date)
+	if date := d.Date(); date != "" {
+		fmt.Fprintf(&b, "- **%s:** %s\n", cat.T(messages.ReportCompleted), date)
 	}
-	if d.ID != "" {
-		fmt.Fprintf(&b, "- **%s:** `%s`\n", cat.T(messages.ReportID), d.ID)
+	if v.ID != "" {
+		fmt.Fprintf(&b, "- **%s:** `%s`\n", cat.T(messages.ReportID), v.ID)
 	}
-	fmt.Fprintf(&b, "\n**%s: %s / 100**", cat.T(messages.ReportOverall), d.Overall)
-	if d.Stage != nil {
-		fmt.Fprintf(&b, " — %s", cat.T(messages.ResultStage, d.Stage.Number, d.Stage.Name))
+	fmt.Fprintf(&b, "\n**%s: %s / 100**", cat.T(messages.ReportOverall), d.Score(v.Overall))
+	description := ""
+	if v.Stage != nil {
+		fmt.Fprintf(&b, " — %s", d.StageLine(v.Stage))
+		description = v.Stage.Description
 	}
-	fmt.Fprintf(&b, "\n\n%s\n\n%s\n\n", md(d.StageText), d.Coverage)
+	fmt.Fprintf(&b, "\n\n%s\n\n%s\n\n", md(description), d.CoverageLine())
 
 	fmt.Fprintf(&b, "## %s\n\n| | %s |\n|---|---:|\n", cat.T(messages.ReportPillars), cat.T(messages.ReportOverall))
-	for _, p := range d.Pillars {
-		fmt.Fprintf(&b, "| **%s** | **%s** |\n", md(p.Title), p.Score)
+	for _, p := range v.Pillars {
+		fmt.Fprintf(&b, "| **%s** | **%s** |\n", md(p.Title), d.Score(p.Score))
 		for _, k := range p.KeyActions {
-			fmt.Fprintf(&b, "| &nbsp;&nbsp;%s | %s |\n", md(k.Title), k.Score)
+			fmt.Fprintf(&b, "| &nbsp;&nbsp;%s | %s |\n", md(k.Title), d.Score(k.Score))
 		}
 	}
-	if c := d.Change; c != nil {
-		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n| | %s | %s | %s |\n|---|---:|---:|---:|\n", cat.T(messages.ReportChange), c.From,
+	if c := v.Change; c != nil {
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n| | %s | %s | %s |\n|---|---:|---:|---:|\n", cat.T(messages.ReportChange), d.ChangeFrom(),
 			cat.T(messages.CompareBefore), cat.T(messages.CompareAfter), cat.T(messages.CompareChange))
 		for _, r := range c.Rows {
-			title := md(r.Title)
-			if r.Indent {
+			title := md(d.RowTitle(r))
+			if d.Indented(r) {
 				title = "&nbsp;&nbsp;" + title
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", title, r.From, r.To, r.Delta)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", title, d.CellScore(r.From), d.CellScore(r.To), d.CellDelta(r.Delta))
 		}
 	}
 	fmt.Fprintf(&b, "\n## %s\n\n", cat.T(messages.ReportRecs))
-	if len(d.Recs) == 0 {
+	if len(v.Recommendations) == 0 {
 		fmt.Fprintf(&b, "%s\n", cat.T(messages.ResultNoRecs))
 	}
-	for i, r := range d.Recs {
+	for i, r := range v.Recommendations {
 		fmt.Fprintf(&b, "### %d. %s\n\n", i+1, md(r.Title))
 		if r.Why != "" {
 			fmt.Fprintf(&b, "%s\n\n", md(r.Why))
@@ -70,25 +73,26 @@ func Markdown(w io.Writer, cat *messages.Catalog, a Assessment) error {
 		}
 	}
 	fmt.Fprintf(&b, "## %s\n", cat.T(messages.ReportAnswers))
-	for _, g := range d.Answers {
-		fmt.Fprintf(&b, "\n### %s › %s\n\n", md(g.Pillar), md(g.KeyAction))
+	for _, g := range v.Answers {
+		fmt.Fprintf(&b, "\n### %s › %s\n\n", md(g.PillarTitle), md(g.KeyActionTitle))
 		for _, it := range g.Items {
-			fmt.Fprintf(&b, "%d. %s  \n   **%s:** %s\n", it.N, md(it.Prompt), cat.T(messages.ReportAnswer), md(it.Answer))
+			fmt.Fprintf(&b, "%d. %s  \n   **%s:** %s\n", it.N, md(it.Prompt), cat.T(messages.ReportAnswer), md(d.Answer(it)))
 			if it.Note != "" {
 				fmt.Fprintf(&b, "   *%s: %s*\n", cat.T(messages.ReportNote), md(it.Note))
 			}
 		}
 	}
 	fmt.Fprintf(&b, "\n## %s\n\n", cat.T(messages.ReportMethod))
-	for _, p := range d.Method {
+	for _, p := range d.Method() {
 		fmt.Fprintf(&b, "%s\n\n", md(p))
 	}
-	fmt.Fprintf(&b, "---\n\n%s\n", md(d.Credit))
+	fmt.Fprintf(&b, "---\n\n%s\n", md(cat.T(messages.ReportCredit)))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`)
 
-// md escapes text that people typed (or banks hold) so it stays text.
-func md(s string) string { return mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
+// md escapes text that people typed (or banks hold) so it stays text on
+// one line: Markdown syntax is escaped and control characters dropped.
+func md(s string) string { return mdEscaper.Replace(messages.SafeLine(s)) }

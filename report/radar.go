@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"socialmaturity/assess"
+	"socialmaturity/messages"
 )
 
 // Radar chart geometry, in SVG user units.
@@ -14,7 +15,7 @@ const (
 	radarHeight  = 430
 	radarRadius  = 150
 	radarLabelAt = 172
-	radarLineLen = 20 // characters per label line
+	radarLineLen = 20 // cells per label line
 )
 
 type radarAxis struct {
@@ -43,7 +44,7 @@ type radarLabel struct {
 	Score  string
 }
 
-func newRadar(axes []radarAxis) radar {
+func newRadar(cat *messages.Catalog, axes []radarAxis) radar {
 	r := radar{Width: radarWidth, Height: radarHeight, CX: radarWidth / 2, CY: radarHeight / 2}
 	n := len(axes)
 	if n == 0 {
@@ -79,7 +80,7 @@ func newRadar(axes []radarAxis) radar {
 		}
 		score := "–"
 		if ax.Value.Valid {
-			score = fmt.Sprintf("%.0f", assess.Round(ax.Value.Value))
+			score = cat.Number(ax.Value.Value, 0)
 		}
 		lines := splitLabel(ax.Label, radarLineLen)
 		height := float64(len(lines)) * 14 // the label's lines and its score below them
@@ -96,12 +97,13 @@ func newRadar(axes []radarAxis) radar {
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
 
-// splitLabel breaks a label into lines of about n characters.
+// splitLabel breaks a label into lines of about n cells (a longer word
+// stands alone on its line).
 func splitLabel(s string, n int) []string {
 	var lines []string
 	line := ""
 	for _, w := range strings.Fields(s) {
-		if line != "" && len(line)+1+len(w) > n {
+		if line != "" && messages.Width(line)+1+messages.Width(w) > n {
 			lines = append(lines, line)
 			line = w
 			continue

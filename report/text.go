@@ -1,5 +1,3 @@
-// Package report renders assessment results for people and programs: plain
-// text for the terminal, and JSON.
 package report
 
 import (
@@ -9,142 +7,112 @@ import (
 
 	"socialmaturity/assess"
 	"socialmaturity/messages"
-	"socialmaturity/questions"
 )
 
-// Assessment is what a report is made of: a scored assessment, the bank
-// that names its parts, and optionally the organization's previous
-// assessment.
-type Assessment struct {
-	Bank     *questions.Bank
-	Record   *assess.Assessment
-	Previous *assess.Assessment
-}
-
-// Scored wraps a submission and its result for reporting without storage.
-func Scored(b *questions.Bank, s assess.Submission, r assess.Result) Assessment {
-	return Assessment{Bank: b, Record: &assess.Assessment{Submission: s, Bank: assess.RefOf(b), Result: &r}}
-}
-
-// Layout of the text report.
+// Layout of the text report, in terminal cells.
 const (
 	barWidth   = 20
 	titleWidth = 42
 	textWidth  = 80
 )
 
-// Bar draws a score 0..100 as a bar of width cells, or dots when unscored.
-func Bar(s assess.Score, width int) string {
-	if !s.Valid {
-		return strings.Repeat("·", width)
-	}
-	filled := int(s.Value/100*float64(width) + 0.5)
-	filled = min(max(filled, 0), width)
-	return strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
-}
-
-// FormatScore shows a score with one decimal, or the catalog's "not scored".
-func FormatScore(cat *messages.Catalog, s assess.Score) string {
-	if !s.Valid {
-		return cat.T(messages.ResultUnscored)
-	}
-	return fmt.Sprintf("%.1f", assess.Round(s.Value))
-}
-
-// Text writes a plain-text result: overall, coverage, a bar per pillar and
-// key action, and the ranked recommendations with their evidence and first
-// steps.
-func Text(w io.Writer, cat *messages.Catalog, a Assessment) error {
+// Text writes a plain-text result for the terminal: overall, coverage,
+// targets, a bar per pillar and key action, and the ranked recommendations
+// with their evidence and first steps. Text people typed is written on one
+// line with control characters removed.
+func Text(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 	var b strings.Builder
-	rec, bank := a.Record, a.Bank
-	r := rec.Result
-	fmt.Fprintln(&b, cat.T(messages.ResultHeading, rec.Org))
-	if rec.ID != "" && rec.CompletedAt != nil {
-		fmt.Fprintln(&b, cat.T(messages.ResultIDDate, rec.ID, rec.CompletedAt.Local().Format(DateFormat)))
+	fmt.Fprintln(&b, cat.T(messages.ResultHeading, messages.SafeLine(v.Org)))
+	if v.ID != "" && v.CompletedAt != nil {
+		fmt.Fprintln(&b, cat.T(messages.ResultIDDate, v.ID, cat.DateTime(v.CompletedAt.Local())))
 	}
-	if rec.Respondent != "" {
-		fmt.Fprintln(&b, cat.T(messages.ResultRespondentBy, rec.Respondent))
+	if v.Respondent != "" {
+		fmt.Fprintln(&b, cat.T(messages.ResultRespondentBy, messages.SafeLine(v.Respondent)))
 	}
 	fmt.Fprintln(&b)
-	row := func(indent, title string, s assess.Score, stage *assess.StageRef) {
-		width := titleWidth - len(indent)
-		fmt.Fprintf(&b, "%s%-*s %s %6s", indent, width, truncate(title, width), Bar(s, barWidth), FormatScore(cat, s))
+	row := func(indent, title string, s assess.Score, stage *assess.StageView) {
+		fmt.Fprintf(&b, "%s%s %s %s", indent, cell(title, titleWidth-len(indent)), bar(s, barWidth), padLeft(scoreText(cat, s), 6))
 		if stage != nil {
-			fmt.Fprintf(&b, "   %s", cat.T(messages.ResultStage, stage.Number, stage.Name))
+			fmt.Fprintf(&b, "   %s", cat.T(messages.ResultStage, stage.Number, messages.SafeLine(stage.Name)))
 		}
 		fmt.Fprintln(&b)
 	}
-	row("", cat.T(messages.ResultOverall), r.Overall, r.Stage)
-	if r.Target != nil {
-		fmt.Fprintf(&b, "%-*s %s\n", titleWidth, "", cat.T(messages.ResultTarget, r.Target.Target, r.Target.Gap))
-	}
-	fmt.Fprintln(&b, cat.T(messages.ResultCoverage, r.Answered, r.Total, r.Unsure))
-	if prev := a.Previous; prev != nil && prev.Result != nil && prev.CompletedAt != nil {
-		d := assess.Compare(prev.Result, r).Overall.Delta
-		if d.Valid {
-			fmt.Fprintln(&b, cat.T(messages.ResultChangeSince, prev.CompletedAt.Local().Format(DateFormat), d.Value))
+	target := func(p *assess.Progress) {
+		if p != nil {
+			fmt.Fprintf(&b, "%s %s\n", strings.Repeat(" ", titleWidth), cat.T(messages.ResultTarget, cat.Score(p.Target), cat.Score(p.Gap)))
 		}
+	}
+	row("", cat.T(messages.ResultOverall), v.Overall, v.Stage)
+	target(v.Target)
+	fmt.Fprintln(&b, cat.T(messages.ResultCoverage, v.Coverage.Answered, v.Coverage.Total, v.Coverage.Unsure))
+	if c := v.Change; c != nil && c.From.CompletedAt != nil && c.Overall.Delta.Valid {
+		fmt.Fprintln(&b, cat.T(messages.ResultChangeSince, cat.DateTime(c.From.CompletedAt.Local()), cat.Delta(c.Overall.Delta.Value)))
 	}
 	fmt.Fprintln(&b)
 	fmt.Fprintln(&b, cat.T(messages.ResultPillars))
-	for _, pr := range r.Pillars {
-		row("", bank.TitleOf(pr.ID), pr.Score, pr.Stage)
-		for _, kr := range pr.KeyActions {
-			row("  ", bank.TitleOf(kr.ID), kr.Score, nil)
+	for _, p := range v.Pillars {
+		row("", p.Title, p.Score, p.Stage)
+		target(p.Target)
+		for _, k := range p.KeyActions {
+			row("  ", k.Title, k.Score, nil)
 		}
 	}
 	fmt.Fprintln(&b)
 	fmt.Fprintln(&b, cat.T(messages.ResultRecs))
-	if len(r.Recommendations) == 0 {
+	if len(v.Recommendations) == 0 {
 		fmt.Fprintln(&b, "  "+cat.T(messages.ResultNoRecs))
 	}
-	for i, t := range r.Recommendations {
-		rec, ok := bank.Recommendation(t.ID)
-		title := t.Title
-		if ok {
-			title = rec.Title
+	for i, r := range v.Recommendations {
+		fmt.Fprintf(&b, "%2d. %s (%s)\n", i+1, messages.SafeLine(r.Title), cat.T(messages.ResultImpact, cat.Number(r.Impact, 1)))
+		if r.Why != "" {
+			fmt.Fprint(&b, wrap(cat.T(messages.ResultWhy, r.Why), textWidth, "    "))
 		}
-		fmt.Fprintf(&b, "%2d. %s (%s)\n", i+1, title, cat.T(messages.ResultImpact, t.Impact))
-		if !ok {
-			continue
+		if len(r.Steps) > 0 {
+			fmt.Fprintf(&b, "    %s\n", cat.T(messages.ResultSteps))
 		}
-		fmt.Fprint(&b, Wrap(cat.T(messages.ResultWhy, oneLine(rec.Why)), textWidth, "    "))
-		fmt.Fprintf(&b, "    %s\n", cat.T(messages.ResultSteps))
-		for _, s := range rec.Steps {
-			fmt.Fprint(&b, Wrap("- "+s, textWidth, "    "))
+		for _, s := range r.Steps {
+			fmt.Fprint(&b, wrap("- "+s, textWidth, "    "))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// DateFormat is how dates are shown in reports and listings.
-const DateFormat = "2006-01-02 15:04"
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
+// cell is text made safe for one terminal line and cut or padded to
+// exactly width cells.
+func cell(s string, width int) string {
+	return padRight(messages.Truncate(messages.SafeLine(s), width), width)
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// padRight pads s with spaces to width cells.
+func padRight(s string, width int) string {
+	return s + strings.Repeat(" ", max(0, width-messages.Width(s)))
+}
 
-// Wrap breaks text into lines of at most width cells (words longer than a
-// line stand alone), each starting with indent and ending with a newline.
-func Wrap(text string, width int, indent string) string {
+// padLeft pads s with spaces in front to width cells.
+func padLeft(s string, width int) string {
+	return strings.Repeat(" ", max(0, width-messages.Width(s))) + s
+}
+
+// wrap breaks text into lines of at most width cells (words longer than a
+// line stand alone), each starting with indent, continuation lines two
+// cells further in, and ending with a newline. Control characters are
+// dropped.
+func wrap(text string, width int, indent string) string {
 	var b strings.Builder
-	line := indent
-	for _, word := range strings.Fields(text) {
-		if line != indent && len([]rune(line))+1+len([]rune(word)) > width {
+	line, lineWidth := indent, messages.Width(indent)
+	for _, word := range strings.Fields(messages.SafeLine(text)) {
+		ww := messages.Width(word)
+		if line != indent && lineWidth+1+ww > width {
 			b.WriteString(line + "\n")
-			line = indent + "  "
+			line, lineWidth = indent+"  ", messages.Width(indent)+2
 		}
 		if line != indent && line != indent+"  " {
 			line += " "
+			lineWidth++
 		}
 		line += word
+		lineWidth += ww
 	}
 	if line != indent {
 		b.WriteString(line + "\n")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -18,31 +19,6 @@ const appendFill = 0.9
 // matter.
 func orgKey(org string) []byte {
 	return []byte(strings.ToLower(strings.Join(strings.Fields(org), " ")) + "\x00")
-}
-
-// Save stores a completed assessment, giving it an id when it has none.
-func (s *Store) Save(a *assess.Assessment) error {
-	return s.SaveAll([]*assess.Assessment{a})
-}
-
-// SaveAll stores completed assessments in one transaction: all or none.
-func (s *Store) SaveAll(as []*assess.Assessment) error {
-	for _, a := range as {
-		if a.CompletedAt == nil || a.Result == nil {
-			return fmt.Errorf("assessment of %q is not completed", a.Org)
-		}
-		if a.ID == "" {
-			a.ID = NewID(*a.CompletedAt)
-		}
-	}
-	return s.do(true, func(tx *bolt.Tx) error {
-		for _, a := range as {
-			if err := putAssessment(tx, a); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 func putAssessment(tx *bolt.Tx, a *assess.Assessment) error {
@@ -69,7 +45,7 @@ func putAssessment(tx *bolt.Tx, a *assess.Assessment) error {
 // Get returns the completed assessment whose id is ref or starts with it.
 func (s *Store) Get(ref string) (*assess.Assessment, error) {
 	var a assess.Assessment
-	err := s.do(false, func(tx *bolt.Tx) error {
+	err := s.do(readTx, func(tx *bolt.Tx) error {
 		return getByRef(tx.Bucket(bucketAssessments), ref, &a)
 	})
 	if err != nil {
@@ -81,63 +57,94 @@ func (s *Store) Get(ref string) (*assess.Assessment, error) {
 // getByRef decodes the record whose key is ref or has ref as its only
 // prefix match.
 func getByRef(b *bolt.Bucket, ref string, into any) error {
+	key, _, err := resolve(ref, b)
+	if err != nil {
+		return err
+	}
+	return decodeRecord(key, b.Get(key), into)
+}
+
+// resolve finds the key that is ref, or that ref is the only prefix of,
+// among the buckets, and the index of the bucket holding it.
+func resolve(ref string, buckets ...*bolt.Bucket) (key []byte, in int, err error) {
 	prefix := []byte(normalizeRef(ref))
 	if len(prefix) == 0 {
-		return fmt.Errorf("empty id: %w", ErrNotFound)
+		return nil, 0, fmt.Errorf("empty id: %w", ErrNotFound)
 	}
-	if v := b.Get(prefix); v != nil {
-		return decodeRecord(v, into)
+	for i, b := range buckets {
+		if b.Get(prefix) != nil {
+			return prefix, i, nil
+		}
 	}
-	c := b.Cursor()
 	var matches []string
-	var value []byte
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(matches) < 5; k, v = c.Next() {
-		matches = append(matches, string(k))
-		value = v
+	for i, b := range buckets {
+		c := b.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(matches) < 5; k, _ = c.Next() {
+			matches = append(matches, string(k))
+			key, in = bytes.Clone(k), i
+		}
 	}
 	switch len(matches) {
 	case 0:
-		return fmt.Errorf("no assessment has id %q: %w", ref, ErrNotFound)
+		return nil, 0, fmt.Errorf("no assessment has id %q: %w", ref, ErrNotFound)
 	case 1:
-		return decodeRecord(value, into)
+		return key, in, nil
 	}
-	return &AmbiguousError{Prefix: ref, Matches: matches}
+	return nil, 0, &AmbiguousError{Prefix: ref, Matches: matches}
 }
 
-// Delete removes a completed assessment by id or unique prefix and returns
-// its full id.
+// Delete removes a completed assessment or a draft by id or unique prefix
+// and returns its full id. A record that cannot be read can be deleted.
 func (s *Store) Delete(ref string) (string, error) {
 	var id string
-	err := s.do(true, func(tx *bolt.Tx) error {
-		var a assess.Assessment
-		if err := getByRef(tx.Bucket(bucketAssessments), ref, &a); err != nil {
+	err := s.do(writeTx, func(tx *bolt.Tx) error {
+		assessments, drafts := tx.Bucket(bucketAssessments), tx.Bucket(bucketDrafts)
+		key, in, err := resolve(ref, assessments, drafts)
+		if err != nil {
 			return err
 		}
-		id = a.ID
-		key := []byte(a.ID)
-		if err := tx.Bucket(bucketAssessments).Delete(key); err != nil {
+		id = string(key)
+		if in == 1 {
+			return drafts.Delete(key)
+		}
+		if err := assessments.Delete(key); err != nil {
 			return err
 		}
 		if err := tx.Bucket(bucketSummaries).Delete(key); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketByOrg).Delete(append(orgKey(a.Org), key...))
+		return deleteFromIndex(tx.Bucket(bucketByOrg), key)
 	})
 	return id, err
 }
 
+// deleteFromIndex removes id from the organization index. It looks at
+// every entry rather than trusting the record's organization, so that a
+// damaged record can be deleted too.
+func deleteFromIndex(byOrg *bolt.Bucket, id []byte) error {
+	suffix := append([]byte{0}, id...)
+	c := byOrg.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if bytes.HasSuffix(k, suffix) {
+			return c.Delete()
+		}
+	}
+	return nil
+}
+
 // ListOptions selects a page of summaries, newest first.
 type ListOptions struct {
-	// Org keeps one organization's assessments (case and spacing ignored).
+	// Org keeps the assessments of the organizations whose name contains
+	// it, ignoring case and spacing: "acme" finds "Acme Corp".
 	Org string
-	// Limit is the page size; 0 means 50.
+	// Limit is the page size; 0 means all.
 	Limit int
 	// Before continues a listing after the id of the last item of the
 	// previous page.
 	Before string
 }
 
-// DefaultLimit is the page size when none is given.
+// DefaultLimit is a page size for listings shown to a person.
 const DefaultLimit = 50
 
 // Page is one page of a listing; Next, when not empty, is the Before of the
@@ -148,20 +155,25 @@ type Page struct {
 }
 
 // List returns completed assessments newest first. Its cost grows with the
-// page, not with the database.
+// page and the number of organizations, not with the database.
 func (s *Store) List(o ListOptions) (Page, error) {
-	limit := o.Limit
-	if limit <= 0 {
-		limit = DefaultLimit
+	want := -1 // all
+	if o.Limit > 0 {
+		want = o.Limit + 1 // one more tells whether there is a next page
 	}
 	var page Page
-	err := s.do(false, func(tx *bolt.Tx) error {
+	err := s.do(readTx, func(tx *bolt.Tx) error {
 		summaries := tx.Bucket(bucketSummaries)
-		ids := newestFirst(tx, o, limit+1)
+		var ids [][]byte
+		if o.Org == "" {
+			ids = newestFirst(summaries.Cursor(), nil, o.Before, want)
+		} else {
+			ids = orgsContaining(tx.Bucket(bucketByOrg), o.Org, o.Before, want)
+		}
 		neighbours := summaries.Cursor()
 		for i, id := range ids {
-			if i == limit {
-				page.Next = page.Items[limit-1].ID
+			if i == o.Limit && o.Limit > 0 {
+				page.Next = page.Items[len(page.Items)-1].ID
 				break
 			}
 			raw := summaries.Get(id)
@@ -169,7 +181,7 @@ func (s *Store) List(o ListOptions) (Page, error) {
 				continue
 			}
 			var sum assess.Summary
-			if err := json.Unmarshal(raw, &sum); err != nil {
+			if err := decodeSummary(id, raw, &sum); err != nil {
 				return err
 			}
 			sum.Short = shortAmong(neighbours, id)
@@ -180,27 +192,45 @@ func (s *Store) List(o ListOptions) (Page, error) {
 	return page, err
 }
 
-// newestFirst returns up to n ids, newest first, from the whole database or
-// from one organization's index.
-func newestFirst(tx *bolt.Tx, o ListOptions, n int) [][]byte {
-	var prefix []byte
-	c := tx.Bucket(bucketSummaries).Cursor()
-	if o.Org != "" {
-		prefix = orgKey(o.Org)
-		c = tx.Bucket(bucketByOrg).Cursor()
-	}
+// newestFirst returns up to n ids (all when n < 0), newest first, of the
+// keys of c that start with prefix (the rest of each key is the id), below
+// before when it is set.
+func newestFirst(c *bolt.Cursor, prefix []byte, before string, n int) [][]byte {
 	var k []byte
 	switch {
-	case o.Before != "":
-		k = seekBelow(c, append(bytes.Clone(prefix), normalizeRef(o.Before)...))
+	case before != "":
+		k = seekBelow(c, append(bytes.Clone(prefix), normalizeRef(before)...))
 	case prefix != nil:
 		k = seekBelow(c, append(bytes.Clone(prefix), 0xff))
 	default:
 		k, _ = c.Last()
 	}
 	var ids [][]byte
-	for ; k != nil && bytes.HasPrefix(k, prefix) && len(ids) < n; k, _ = c.Prev() {
+	for ; k != nil && bytes.HasPrefix(k, prefix) && len(ids) != n; k, _ = c.Prev() {
 		ids = append(ids, bytes.Clone(k[len(prefix):]))
+	}
+	return ids
+}
+
+// orgsContaining returns up to n ids (all when n < 0), newest first, of the
+// organizations whose index key contains the normalized part: it visits
+// each organization once and takes at most n of each.
+func orgsContaining(byOrg *bolt.Bucket, part, before string, n int) [][]byte {
+	needle := bytes.TrimSuffix(orgKey(part), []byte{0})
+	var ids [][]byte
+	c, each := byOrg.Cursor(), byOrg.Cursor()
+	for k, _ := c.First(); k != nil; {
+		end := bytes.IndexByte(k, 0)
+		org := bytes.Clone(k[:end+1])
+		if bytes.Contains(org[:end], needle) {
+			ids = append(ids, newestFirst(each, org, before, n)...)
+		}
+		org[end] = 1 // the first key after this organization's
+		k, _ = c.Seek(org)
+	}
+	slices.SortFunc(ids, func(a, b []byte) int { return bytes.Compare(b, a) })
+	if n >= 0 && len(ids) > n {
+		ids = ids[:n]
 	}
 	return ids
 }
@@ -230,22 +260,11 @@ func shortAmong(c *bolt.Cursor, id []byte) string {
 	return shortID(string(id), neighbours...)
 }
 
-// Previous returns the newest completed assessment of the same organization
-// completed before a, or nil when there is none.
-func (s *Store) Previous(a *assess.Assessment) (*assess.Assessment, error) {
-	var prev *assess.Assessment
-	err := s.do(false, func(tx *bolt.Tx) (err error) {
-		prev, err = previous(tx, a)
-		return err
-	})
-	return prev, err
-}
-
 // GetWithPrevious returns the completed assessment whose id is ref or starts
 // with it, and the organization's one before it (nil when none), in one
 // look at the database.
 func (s *Store) GetWithPrevious(ref string) (rec, prev *assess.Assessment, err error) {
-	err = s.do(false, func(tx *bolt.Tx) error {
+	err = s.do(readTx, func(tx *bolt.Tx) error {
 		var a assess.Assessment
 		if err := getByRef(tx.Bucket(bucketAssessments), ref, &a); err != nil {
 			return err
@@ -260,13 +279,14 @@ func (s *Store) GetWithPrevious(ref string) (rec, prev *assess.Assessment, err e
 	return rec, prev, nil
 }
 
+// previous is the organization's newest completed assessment before a.
 func previous(tx *bolt.Tx, a *assess.Assessment) (*assess.Assessment, error) {
-	ids := newestFirst(tx, ListOptions{Org: a.Org, Before: a.ID}, 1)
+	ids := newestFirst(tx.Bucket(bucketByOrg).Cursor(), orgKey(a.Org), a.ID, 1)
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	var prev assess.Assessment
-	if err := decodeRecord(tx.Bucket(bucketAssessments).Get(ids[0]), &prev); err != nil {
+	if err := decodeRecord(ids[0], tx.Bucket(bucketAssessments).Get(ids[0]), &prev); err != nil {
 		return nil, err
 	}
 	return &prev, nil

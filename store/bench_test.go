@@ -40,9 +40,9 @@ func tenThousand(b *testing.B) *Store {
 		base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 		batch := make([]*assess.Assessment, 0, 1000)
 		for i := range benchSize {
-			batch = append(batch, completed(fmt.Sprintf("Organization %d", i%100), base.Add(time.Duration(i)*time.Minute), i))
+			batch = append(batch, answered(fmt.Sprintf("Organization %d", i%100), base.Add(time.Duration(i)*time.Minute), i))
 			if len(batch) == cap(batch) {
-				if populatedErr = s.SaveAll(batch); populatedErr != nil {
+				if _, populatedErr = s.Complete(bank, batch); populatedErr != nil {
 					return
 				}
 				batch = batch[:0]
@@ -106,7 +106,11 @@ func BenchmarkDraftAnswer(b *testing.B) {
 	if err := s.SaveDraft(d); err != nil {
 		b.Fatal(err)
 	}
-	defer s.DeleteDraft(d.ID)
+	defer func() {
+		if _, err := s.Delete(d.ID); err != nil {
+			b.Error(err)
+		}
+	}()
 	var took []time.Duration
 	i := 0
 	for b.Loop() {

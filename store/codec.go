@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/json"
-	"fmt"
 	"io"
 	"sync"
 )
 
 // Records (assessments and drafts) are stored as deflated JSON: a full
 // assessment is about 2 KB of JSON and 0.9 KB deflated, which keeps several
-// on one page.
+// on one page. Summaries are plain JSON: they are small and read in bulk.
 
 var writers = sync.Pool{New: func() any {
 	w, _ := flate.NewWriter(nil, flate.BestSpeed)
@@ -36,10 +35,24 @@ func encodeRecord(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func decodeRecord(data []byte, v any) error {
+// decodeRecord reads the deflated JSON record stored under id; a record
+// that cannot be read is a *RecordError.
+func decodeRecord(id, data []byte, v any) error {
 	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
-	if err != nil {
-		return fmt.Errorf("stored record is unreadable: %w", err)
+	if err == nil {
+		err = json.Unmarshal(raw, v)
 	}
-	return json.Unmarshal(raw, v)
+	if err != nil {
+		return &RecordError{ID: string(id), Cause: err}
+	}
+	return nil
+}
+
+// decodeSummary reads the JSON summary stored under id; one that cannot be
+// read is a *RecordError.
+func decodeSummary(id, data []byte, v any) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		return &RecordError{ID: string(id), Cause: err}
+	}
+	return nil
 }

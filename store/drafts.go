@@ -1,7 +1,7 @@
 package store
 
 import (
-	"fmt"
+	"maps"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
@@ -11,8 +11,11 @@ import (
 
 // SaveDraft writes an in-progress assessment in one committed (fsync'd)
 // transaction, giving it an id and start time when it has none. The
-// answers and notes of d win; answers stored earlier that d lacks are kept,
-// so two sessions on one draft do not undo each other. d is not kept.
+// answers and notes of d win; those stored earlier that d lacks are kept,
+// so two sessions on one draft do not undo each other. A draft whose id is
+// already completed (by another session) is refused with a
+// *CompletedError. d is not kept. While the store is held, saves from many
+// goroutines share commits.
 func (s *Store) SaveDraft(d *assess.Assessment) error {
 	now := s.now()
 	if d.ID == "" {
@@ -22,7 +25,11 @@ func (s *Store) SaveDraft(d *assess.Assessment) error {
 		d.StartedAt = now
 	}
 	d.UpdatedAt = now
-	return s.do(true, func(tx *bolt.Tx) error {
+	// Merging is idempotent, so a batch may run this more than once.
+	return s.do(batchTx, func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketAssessments).Get([]byte(d.ID)) != nil {
+			return &CompletedError{ID: d.ID}
+		}
 		merged, err := mergeDraft(tx.Bucket(bucketDrafts), d)
 		if err != nil {
 			return err
@@ -31,38 +38,35 @@ func (s *Store) SaveDraft(d *assess.Assessment) error {
 	})
 }
 
-// mergeDraft is d over the stored draft of the same id, if there is one.
+// mergeDraft is d over the stored draft of the same id, if there is one:
+// d's answers and notes win, the stored ones d lacks are kept. d is not
+// changed.
 func mergeDraft(b *bolt.Bucket, d *assess.Assessment) (*assess.Assessment, error) {
 	merged := *d
 	merged.Answers = assess.Answers{}
-	if raw := b.Get([]byte(d.ID)); raw != nil {
+	merged.Notes = nil
+	if raw := b.Get([]byte(d.ID)); d.ID != "" && raw != nil {
 		var stored assess.Assessment
-		if err := decodeRecord(raw, &stored); err != nil {
+		if err := decodeRecord([]byte(d.ID), raw, &stored); err != nil {
 			return nil, err
 		}
-		for id, a := range stored.Answers {
-			merged.Answers[id] = a
-		}
+		maps.Copy(merged.Answers, stored.Answers)
+		merged.Notes = maps.Clone(stored.Notes)
 	}
-	for id, a := range d.Answers {
-		merged.Answers[id] = a
+	maps.Copy(merged.Answers, d.Answers)
+	if len(d.Notes) > 0 {
+		if merged.Notes == nil {
+			merged.Notes = map[string]string{}
+		}
+		maps.Copy(merged.Notes, d.Notes)
 	}
 	return &merged, nil
-}
-
-// Draft returns the draft whose id is ref or starts with it.
-func (s *Store) Draft(ref string) (*assess.Assessment, error) {
-	var d assess.Assessment
-	if err := s.do(false, func(tx *bolt.Tx) error { return getByRef(tx.Bucket(bucketDrafts), ref, &d) }); err != nil {
-		return nil, err
-	}
-	return &d, nil
 }
 
 // Drafts returns every draft, most recently updated first.
 func (s *Store) Drafts() ([]*assess.Assessment, error) {
 	var ds []*assess.Assessment
-	err := s.do(false, func(tx *bolt.Tx) (err error) {
+	err := s.do(readTx, func(tx *bolt.Tx) (err error) {
 		ds, err = drafts(tx)
 		return err
 	})
@@ -72,7 +76,7 @@ func (s *Store) Drafts() ([]*assess.Assessment, error) {
 // Overview returns the drafts and the number of completed assessments in
 // one look at the database, for a start screen.
 func (s *Store) Overview() (ds []*assess.Assessment, completed int, err error) {
-	err = s.do(false, func(tx *bolt.Tx) error {
+	err = s.do(readTx, func(tx *bolt.Tx) error {
 		completed = tx.Bucket(bucketSummaries).Stats().KeyN
 		ds, err = drafts(tx)
 		return err
@@ -82,9 +86,9 @@ func (s *Store) Overview() (ds []*assess.Assessment, completed int, err error) {
 
 func drafts(tx *bolt.Tx) ([]*assess.Assessment, error) {
 	var ds []*assess.Assessment
-	err := tx.Bucket(bucketDrafts).ForEach(func(_, v []byte) error {
+	err := tx.Bucket(bucketDrafts).ForEach(func(k, v []byte) error {
 		var d assess.Assessment
-		if err := decodeRecord(v, &d); err != nil {
+		if err := decodeRecord(k, v, &d); err != nil {
 			return err
 		}
 		ds = append(ds, &d)
@@ -92,42 +96,6 @@ func drafts(tx *bolt.Tx) ([]*assess.Assessment, error) {
 	})
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].UpdatedAt.After(ds[j].UpdatedAt) })
 	return ds, err
-}
-
-// DeleteDraft removes a draft.
-func (s *Store) DeleteDraft(id string) error {
-	return s.do(true, func(tx *bolt.Tx) error { return tx.Bucket(bucketDrafts).Delete([]byte(id)) })
-}
-
-// CompleteDraft scores an in-progress assessment and stores it as
-// completed in one transaction, removing its draft: d over the stored
-// draft (see SaveDraft), then complete (see assess.Assessment.Complete).
-// The assessment keeps the draft's id.
-func (s *Store) CompleteDraft(d *assess.Assessment, complete func(*assess.Assessment)) (*assess.Assessment, error) {
-	if d.ID == "" {
-		d.ID = NewID(s.now())
-	}
-	var done *assess.Assessment
-	err := s.do(true, func(tx *bolt.Tx) error {
-		drafts := tx.Bucket(bucketDrafts)
-		merged, err := mergeDraft(drafts, d)
-		if err != nil {
-			return err
-		}
-		complete(merged)
-		if merged.CompletedAt == nil || merged.Result == nil {
-			return fmt.Errorf("draft %s was not completed", d.ID)
-		}
-		if err := putAssessment(tx, merged); err != nil {
-			return err
-		}
-		done = merged
-		return drafts.Delete([]byte(d.ID))
-	})
-	if err != nil {
-		return nil, err
-	}
-	return done, nil
 }
 
 func putRecord(b *bolt.Bucket, id string, v any) error {

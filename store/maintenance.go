@@ -6,14 +6,39 @@ import (
 	"os"
 
 	bolt "go.etcd.io/bbolt"
+
+	"socialmaturity/assess"
 )
 
-// Check runs bbolt's consistency check and returns every problem found.
+// Check runs bbolt's consistency check and reads every stored record; it
+// returns every problem found, naming the record when one cannot be read.
 func (s *Store) Check() ([]string, error) {
 	var problems []string
-	err := s.do(false, func(tx *bolt.Tx) error {
+	err := s.do(readTx, func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			problems = append(problems, err.Error())
+		}
+		if len(problems) > 0 {
+			return nil // reading records from broken pages could fault
+		}
+		records := []struct {
+			bucket []byte
+			decode func(k, v []byte) error
+		}{
+			{bucketAssessments, func(k, v []byte) error { return decodeRecord(k, v, &assess.Assessment{}) }},
+			{bucketDrafts, func(k, v []byte) error { return decodeRecord(k, v, &assess.Assessment{}) }},
+			{bucketSummaries, func(k, v []byte) error { return decodeSummary(k, v, &assess.Summary{}) }},
+		}
+		for _, r := range records {
+			err := tx.Bucket(r.bucket).ForEach(func(k, v []byte) error {
+				if err := r.decode(k, v); err != nil {
+					problems = append(problems, fmt.Sprintf("record %s in %s is damaged and cannot be read", k, r.bucket))
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -21,27 +46,31 @@ func (s *Store) Check() ([]string, error) {
 }
 
 // Backup writes a consistent copy of the database to path, which must not
-// exist yet.
+// exist yet. A copy that could not be written whole is removed.
 func (s *Store) Backup(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("backup %s already exists: choose another name", path)
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("backup %s: %w", path, err)
 	}
-	return s.do(false, func(tx *bolt.Tx) error {
+	return s.do(readTx, func(tx *bolt.Tx) error {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
 			return fmt.Errorf("backup: %w", err)
 		}
-		if _, err := tx.WriteTo(f); err != nil {
-			f.Close()
-			os.Remove(path)
-			return fmt.Errorf("backup: %w", err)
+		_, err = tx.WriteTo(f)
+		if err == nil {
+			err = f.Sync()
 		}
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return fmt.Errorf("backup: %w", err)
+		if cerr := f.Close(); err == nil {
+			err = cerr
 		}
-		return f.Close()
+		if err != nil {
+			if rerr := os.Remove(path); rerr != nil {
+				err = errors.Join(err, rerr)
+			}
+			return fmt.Errorf("backup %s: %w", path, err)
+		}
+		return nil
 	})
 }

@@ -6,15 +6,27 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Buckets, declared once.
+// Buckets, declared once, with the schema that introduced each.
 var (
-	bucketMeta        = []byte("meta")
-	bucketAssessments = []byte("assessments") // id → assess.Assessment (JSON)
-	bucketSummaries   = []byte("summaries")   // id → Summary (JSON), for listing
-	bucketByOrg       = []byte("by_org")      // org key 0x00 id → empty
-	bucketDrafts      = []byte("drafts")      // id → assess.Assessment (JSON)
-	bucketWorkshops   = []byte("workshops")   // reserved for workshop sessions
-	bucketSettings    = []byte("settings")    // reserved for per-org settings and targets
+	// meta: keyApp → appName, keySchema → schema version (8 bytes, big
+	// endian). Since schema 1.
+	bucketMeta = []byte("meta")
+	// assessments: id → completed assess.Assessment, deflated JSON. Since
+	// schema 1.
+	bucketAssessments = []byte("assessments")
+	// summaries: id → assess.Summary, JSON, for listing. Since schema 1.
+	bucketSummaries = []byte("summaries")
+	// by_org: orgKey(org) id → empty, the organization index. Since
+	// schema 1.
+	bucketByOrg = []byte("by_org")
+	// drafts: id → assess.Assessment in progress, deflated JSON. Since
+	// schema 1.
+	bucketDrafts = []byte("drafts")
+	// workshops: reserved for workshop sessions. Since schema 1.
+	bucketWorkshops = []byte("workshops")
+	// settings: reserved for per-organization settings and targets. Since
+	// schema 1.
+	bucketSettings = []byte("settings")
 )
 
 var (
@@ -40,9 +52,6 @@ var migrations = []func(*bolt.Tx) error{
 		return meta.Put(keyApp, appName)
 	},
 }
-
-// SchemaVersion is the schema this build writes.
-func SchemaVersion() int { return len(migrations) }
 
 // schemaVersion reads the schema version: 0 for a new, empty database.
 func schemaVersion(tx *bolt.Tx, path string) (int, error) {

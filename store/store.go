@@ -1,14 +1,24 @@
-// Package store keeps assessments and drafts in a bbolt database. It opens
-// the database for each unit of work and closes it after, so that several
-// socialmaturity processes can take turns; a long-running server may hold it
-// instead. Every write is one committed, fsync'd transaction.
+// Package store keeps assessments and drafts in a bbolt database: records
+// are deflated JSON, with a JSON summary of each completed assessment and
+// an organization index for listing. It opens the database for each unit
+// of work and closes it after, so that several socialmaturity processes can
+// take turns; a long-running server holds it instead (Hold), and draft
+// saves from its sessions then share commits. Every write is committed and
+// fsync'd before it returns. A damaged file, a truncated one included, is
+// reported as a DamagedError and never written to. Errors are typed; how
+// to word them for a person is the caller's business.
 package store
 
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -23,9 +33,9 @@ const EnvPath = "SOCIALMATURITY_DB"
 // which would more than double a small database).
 const allocSize = 1 << 20
 
-// DefaultLockWait is how long an operation waits for another process to
+// defaultLockWait is how long an operation waits for another process to
 // release the database before reporting it in use.
-const DefaultLockWait = 1500 * time.Millisecond
+const defaultLockWait = 1500 * time.Millisecond
 
 // DefaultPath is $SOCIALMATURITY_DB, or socialmaturity.db in the XDG data
 // folder.
@@ -43,15 +53,15 @@ func (e *InUseError) Error() string {
 	return fmt.Sprintf("database %s is in use by another socialmaturity process", e.Path)
 }
 
-// DamagedError reports a file that is damaged or is not a socialmaturity
-// database. The file is never written to.
+// DamagedError reports a file that is damaged (for example truncated) or is
+// not a socialmaturity database. The file is never written to.
 type DamagedError struct {
 	Path  string
 	Cause string
 }
 
 func (e *DamagedError) Error() string {
-	return fmt.Sprintf("database %s is damaged or not a socialmaturity database (%s); it was left untouched — move it aside or pass --db", e.Path, e.Cause)
+	return fmt.Sprintf("database %s is damaged or not a socialmaturity database (%s); it was left untouched", e.Path, e.Cause)
 }
 
 // NewerSchemaError reports a database written by a newer socialmaturity.
@@ -61,8 +71,23 @@ type NewerSchemaError struct {
 }
 
 func (e *NewerSchemaError) Error() string {
-	return fmt.Sprintf("database %s has schema version %d, newer than this socialmaturity understands (%d): upgrade socialmaturity", e.Path, e.Have, e.Max)
+	return fmt.Sprintf("database %s has schema version %d, newer than this program understands (%d)", e.Path, e.Have, e.Max)
 }
+
+// RecordError reports one stored record that cannot be read; the rest of
+// the database may be readable (Check lists every such record).
+type RecordError struct {
+	Path  string
+	ID    string
+	Cause error
+}
+
+func (e *RecordError) Error() string {
+	return fmt.Sprintf("record %s in database %s is damaged and cannot be read", e.ID, e.Path)
+}
+
+// Unwrap returns what went wrong while reading the record.
+func (e *RecordError) Unwrap() error { return e.Cause }
 
 // ErrNotFound is returned for an id that matches nothing.
 var ErrNotFound = errors.New("not found")
@@ -77,12 +102,15 @@ func (e *AmbiguousError) Error() string {
 	return fmt.Sprintf("id %q is ambiguous: it matches %v; give more characters", e.Prefix, e.Matches)
 }
 
-// Store is a socialmaturity database at a path.
+// Store is a socialmaturity database at a path. Its methods may be called
+// from several goroutines, also while another goroutine calls Hold or Close.
 type Store struct {
 	path     string
 	lockWait time.Duration
-	held     *bolt.DB
 	now      func() time.Time
+
+	mu   sync.RWMutex // guards held; read-locked by every operation
+	held *bolt.DB
 }
 
 // Option adjusts a Store.
@@ -98,7 +126,7 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // file (0600) when missing, refuses a damaged or foreign file, and runs
 // pending migrations. It does not keep the database open.
 func Open(path string, opts ...Option) (*Store, error) {
-	s := &Store{path: path, lockWait: DefaultLockWait, now: time.Now}
+	s := &Store{path: path, lockWait: defaultLockWait, now: time.Now}
 	for _, o := range opts {
 		o(s)
 	}
@@ -111,7 +139,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	}
 	version := 0
 	if err == nil {
-		if err := s.do(false, func(tx *bolt.Tx) (err error) {
+		if err := s.do(readTx, func(tx *bolt.Tx) (err error) {
 			version, err = schemaVersion(tx, path)
 			return err
 		}); err != nil {
@@ -119,7 +147,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		}
 	}
 	if version < len(migrations) {
-		if err := s.do(true, func(tx *bolt.Tx) error { return migrate(tx, path) }); err != nil {
+		if err := s.do(writeTx, func(tx *bolt.Tx) error { return migrate(tx, path) }); err != nil {
 			return nil, err
 		}
 	}
@@ -129,9 +157,12 @@ func Open(path string, opts ...Option) (*Store, error) {
 // Path is the database file's path.
 func (s *Store) Path() string { return s.path }
 
-// Hold keeps the database open until Close, for a long-running server;
-// other processes then get an InUseError.
+// Hold keeps the database open until Close, for a long-running server:
+// other processes then get an InUseError, and draft saves from many
+// goroutines share commits (see SaveDraft).
 func (s *Store) Hold() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.held != nil {
 		return nil
 	}
@@ -143,25 +174,31 @@ func (s *Store) Hold() error {
 	return nil
 }
 
-// Close releases a held database.
+// Close releases a held database, after the operations under way.
 func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.held == nil {
 		return nil
 	}
 	err := s.held.Close()
 	s.held = nil
-	return err
+	if err != nil {
+		return fmt.Errorf("close database %s: %w", s.path, err)
+	}
+	return nil
 }
 
-// open opens the bolt file, translating lock time-outs, damage and panics
-// into the store's errors.
+// open opens the bolt file, translating lock time-outs, damage and faults
+// into the store's errors. A file shorter than its own meta page says is
+// refused before bbolt maps it.
 func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			db, err = nil, &DamagedError{Path: s.path, Cause: fmt.Sprint(r)}
-		}
-	}()
+	if err := checkLength(s.path); err != nil {
+		return nil, err
+	}
+	defer s.recoverDamage(&err)
 	db, err = bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.lockWait, ReadOnly: readOnly})
+	var pathErr *fs.PathError
 	switch {
 	case err == nil:
 		db.AllocSize = allocSize
@@ -170,31 +207,104 @@ func (s *Store) open(readOnly bool) (db *bolt.DB, err error) {
 		return nil, &InUseError{Path: s.path}
 	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrChecksum), errors.Is(err, bolterrors.ErrVersionMismatch):
 		return nil, &DamagedError{Path: s.path, Cause: err.Error()}
+	case errors.As(err, &pathErr):
+		return nil, &fs.PathError{Op: "open database", Path: s.path, Err: pathErr.Err}
 	}
 	return nil, fmt.Errorf("open database %s: %w", s.path, err)
 }
 
+// txMode is how do runs a transaction.
+type txMode int
+
+const (
+	readTx  txMode = iota // a read-only view
+	writeTx               // a write, committed on its own
+	batchTx               // a write that may share a commit when the database is held
+)
+
 // do runs fn in one transaction, opening and closing the database around it
-// unless it is held. A panic from a damaged page becomes a DamagedError.
-func (s *Store) do(write bool, fn func(*bolt.Tx) error) (err error) {
+// unless it is held. A batchTx write of a held database may share its
+// commit with other goroutines' (db.Batch); fn must then be safe to run
+// more than once.
+// Faults from reading a damaged file become a DamagedError; any other panic
+// (a bug in fn) goes on.
+func (s *Store) do(mode txMode, fn func(*bolt.Tx) error) (err error) {
+	s.mu.RLock() // Hold and Close wait for the operations under way
+	defer s.mu.RUnlock()
 	db := s.held
-	if db == nil {
-		if db, err = s.open(!write); err != nil {
+	held := db != nil
+	if !held {
+		if db, err = s.open(mode == readTx); err != nil {
 			return err
 		}
 		defer func() {
 			if cerr := db.Close(); err == nil && cerr != nil {
-				err = cerr
+				err = fmt.Errorf("close database %s: %w", s.path, cerr)
 			}
 		}()
 	}
 	defer func() {
-		if r := recover(); r != nil {
-			err = &DamagedError{Path: s.path, Cause: fmt.Sprint(r)}
+		var record *RecordError
+		if errors.As(err, &record) {
+			record.Path = s.path
 		}
 	}()
-	if write {
+	defer s.recoverDamage(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	switch {
+	case mode == batchTx && held:
+		return db.Batch(func(tx *bolt.Tx) error {
+			// Batches run on bbolt's goroutine: a fault there must panic
+			// too, so bbolt hands fn back to run alone here.
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			return fn(tx)
+		})
+	case mode != readTx:
 		return db.Update(fn)
 	}
 	return db.View(fn)
+}
+
+// recoverDamage turns a panic from reading a damaged file into a
+// DamagedError in *err: a memory fault (the file is shorter than its
+// mapping) or a panic raised in bbolt's own code. Any other panic is a bug
+// and is raised again. Defer it directly.
+func (s *Store) recoverDamage(err *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if !isFault(r) && !panickedInBolt() {
+		panic(r)
+	}
+	*err = &DamagedError{Path: s.path, Cause: fmt.Sprint(r)}
+}
+
+// isFault reports whether r is a memory fault at a non-nil address (see
+// debug.SetPanicOnFault).
+func isFault(r any) bool {
+	_, isRuntime := r.(runtime.Error)
+	_, hasAddr := r.(interface{ Addr() uintptr })
+	return isRuntime && hasAddr
+}
+
+// panickedInBolt reports whether the panic under way was raised by code of
+// package go.etcd.io/bbolt (or by the runtime on its behalf). It must be
+// called while the panic is being handled, from a deferred function.
+func panickedInBolt() bool {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
+	panicking := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicking = true
+		case panicking && !strings.HasPrefix(f.Function, "runtime."):
+			return strings.HasPrefix(f.Function, "go.etcd.io/bbolt.") || strings.HasPrefix(f.Function, "go.etcd.io/bbolt/")
+		}
+		if !more {
+			return false
+		}
+	}
 }

@@ -71,14 +71,38 @@ var bank = func() *questions.Bank {
 	return b
 }()
 
-// completed builds a scored assessment of org, completed at t.
-func completed(org string, t time.Time, level int) *assess.Assessment {
-	a := &assess.Assessment{Submission: assess.Submission{Org: org, Respondent: "Dana", Answers: assess.Answers{}}, Bank: assess.RefOf(bank), StartedAt: t}
+// answered builds an assessment of org by Dana, every question answered
+// starting at level, to be completed at t.
+func answered(org string, t time.Time, level int) *assess.Assessment {
+	a := &assess.Assessment{Submission: assess.Submission{Org: org, Respondent: "Dana", Answers: assess.Answers{}}, CompletedAt: &t}
 	for i, ref := range bank.Questions() {
 		a.Answers[bank.At(ref).ID] = assess.AtLevel((level + i) % 5)
 	}
-	a.Complete(bank, t, assess.Targets{})
 	return a
+}
+
+// complete stores as as completed, in one transaction, and returns them as
+// stored.
+func complete(t testing.TB, s *Store, as ...*assess.Assessment) []*assess.Assessment {
+	t.Helper()
+	cs, err := s.Complete(bank, as)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make([]*assess.Assessment, len(cs))
+	for i, c := range cs {
+		done[i] = c.Done
+	}
+	return done
+}
+
+// draftByRef is the draft whose id is ref or starts with it.
+func draftByRef(s *Store, ref string) (*assess.Assessment, error) {
+	var d assess.Assessment
+	if err := s.do(readTx, func(tx *bolt.Tx) error { return getByRef(tx.Bucket(bucketDrafts), ref, &d) }); err != nil {
+		return nil, err
+	}
+	return &d, nil
 }
 
 func TestOpenCreatesPrivateFiles(t *testing.T) {
@@ -104,10 +128,7 @@ func TestOpenCreatesPrivateFiles(t *testing.T) {
 func TestSaveGetDeleteByPrefix(t *testing.T) {
 	s := newStore(t)
 	base := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	a := completed("Acme", base, 2)
-	if err := s.Save(a); err != nil {
-		t.Fatal(err)
-	}
+	a := complete(t, s, answered("Acme", base, 2))[0]
 	got, err := s.Get(strings.ToUpper(a.ID[:assess.ShortIDLen]))
 	if err != nil {
 		t.Fatal(err)
@@ -118,10 +139,7 @@ func TestSaveGetDeleteByPrefix(t *testing.T) {
 	if _, err := s.Get("zzzz"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Get(zzzz) = %v, want not found", err)
 	}
-	twin := completed("Acme", base, 3) // same millisecond: shares the time part
-	if err := s.Save(twin); err != nil {
-		t.Fatal(err)
-	}
+	twin := complete(t, s, answered("Acme", base, 3))[0] // same millisecond: shares the time part
 	var amb *AmbiguousError
 	if _, err := s.Get(a.ID[:9]); !errors.As(err, &amb) || len(amb.Matches) != 2 {
 		t.Errorf("Get(time prefix) = %v, want ambiguous between 2", err)
@@ -142,14 +160,12 @@ func TestSaveGetDeleteByPrefix(t *testing.T) {
 func TestListNewestFirstWithCursorAndOrg(t *testing.T) {
 	s := newStore(t)
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	var all []*assess.Assessment
+	var as []*assess.Assessment
 	for i := range 25 {
 		org := []string{"Acme", "Globex", "Initech"}[i%3]
-		all = append(all, completed(org, base.Add(time.Duration(i)*time.Hour), i))
+		as = append(as, answered(org, base.Add(time.Duration(i)*time.Hour), i))
 	}
-	if err := s.SaveAll(all); err != nil {
-		t.Fatal(err)
-	}
+	all := complete(t, s, as...)
 	var seen []string
 	before := ""
 	for {
@@ -195,15 +211,11 @@ func TestListNewestFirstWithCursorAndOrg(t *testing.T) {
 	if err != nil || len(rest.Items) != 5 || rest.Next != "" {
 		t.Errorf("second org page = %d items, next %q, %v", len(rest.Items), rest.Next, err)
 	}
-	prev, err := s.Previous(all[22])
-	if err != nil || prev == nil || prev.ID != all[19].ID {
-		t.Errorf("Previous = %v, %v; want %s", prev, err, all[19].ID)
-	}
 	if rec, prev, err := s.GetWithPrevious(all[22].ID[:assess.ShortIDLen+2]); err != nil || rec.ID != all[22].ID || prev == nil || prev.ID != all[19].ID {
 		t.Errorf("GetWithPrevious = %v, %v, %v", rec, prev, err)
 	}
-	if prev, err := s.Previous(all[1]); err != nil || prev != nil {
-		t.Errorf("Previous of the first Globex = %v, %v", prev, err)
+	if _, prev, err := s.GetWithPrevious(all[1].ID); err != nil || prev != nil {
+		t.Errorf("previous of the first Globex = %v, %v", prev, err)
 	}
 	if _, n, err := s.Overview(); err != nil || n != 25 {
 		t.Errorf("Overview count = %d, %v", n, err)
@@ -232,13 +244,13 @@ func TestDraftLifecycle(t *testing.T) {
 	if len(other.Answers) != 1 {
 		t.Errorf("SaveDraft changed the caller's answers: %v", other.Answers)
 	}
-	if got, err := s.Draft(d.ID[:assess.ShortIDLen]); err != nil || got.ID != d.ID {
+	if got, err := draftByRef(s, d.ID[:assess.ShortIDLen]); err != nil || got.ID != d.ID {
 		t.Errorf("Draft(prefix) = %v, %v", got, err)
 	}
 	d.Answers["spe-team"] = assess.AtLevel(1) // on screen, not yet saved
-	done, err := s.CompleteDraft(d, func(a *assess.Assessment) { a.Complete(bank, time.Now(), assess.Targets{}) })
-	if err != nil || done.Result == nil || done.ID != d.ID {
-		t.Fatalf("CompleteDraft = %+v, %v", done, err)
+	cs, err := s.Complete(bank, []*assess.Assessment{d})
+	if err != nil || cs[0].Done.Result == nil || cs[0].Done.ID != d.ID || cs[0].Previous != nil {
+		t.Fatalf("Complete = %+v, %v", cs, err)
 	}
 	if drafts, _ := s.Drafts(); len(drafts) != 0 {
 		t.Errorf("draft still there after completion")
@@ -247,8 +259,8 @@ func TestDraftLifecycle(t *testing.T) {
 	if err != nil || len(stored.Answers) != 3 || stored.Answers["lis-uses"] != assess.NotSure || stored.Result == nil {
 		t.Errorf("completed = %+v, %v", stored, err)
 	}
-	never := &assess.Assessment{Submission: assess.Submission{Org: "Never saved"}}
-	if _, err := s.CompleteDraft(never, func(a *assess.Assessment) { a.Complete(bank, time.Now(), assess.Targets{}) }); err != nil {
+	never := &assess.Assessment{Submission: assess.Submission{Org: "Never saved", Answers: assess.Answers{"eng-channels": assess.NotSure}}}
+	if _, err := s.Complete(bank, []*assess.Assessment{never}); err != nil {
 		t.Errorf("completing a draft that was never saved: %v", err)
 	}
 }
@@ -258,8 +270,12 @@ func TestInUseIsReportedWithinTwoSeconds(t *testing.T) {
 	if err := holder.Hold(); err != nil {
 		t.Fatal(err)
 	}
-	defer holder.Close()
-	other := &Store{path: holder.Path(), lockWait: DefaultLockWait, now: time.Now}
+	defer func() {
+		if err := holder.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
+	other := &Store{path: holder.Path(), lockWait: defaultLockWait, now: time.Now}
 	start := time.Now()
 	_, err := other.List(ListOptions{})
 	var inUse *InUseError
@@ -276,7 +292,9 @@ func TestInUseIsReportedWithinTwoSeconds(t *testing.T) {
 	if _, err := Open(holder.Path()); !errors.As(err, &inUse) {
 		t.Errorf("Open while held = %v", err)
 	}
-	holder.Close()
+	if err := holder.Close(); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := other.List(ListOptions{}); err != nil {
 		t.Errorf("after release: %v", err)
 	}
@@ -292,7 +310,7 @@ func TestTakingTurns(t *testing.T) {
 	for _, st := range []*Store{s, other} {
 		go func() {
 			for i := range 20 {
-				if err := st.Save(completed("Turns", time.Now(), i)); err != nil {
+				if _, err := st.Complete(bank, []*assess.Assessment{answered("Turns", time.Now(), i)}); err != nil {
 					errs <- err
 					return
 				}
@@ -321,9 +339,7 @@ func fileHash(t *testing.T, path string) [32]byte {
 
 func TestDamagedFilesAreReportedAndLeftUntouched(t *testing.T) {
 	valid := newStore(t)
-	if err := valid.Save(completed("Acme", time.Now(), 1)); err != nil {
-		t.Fatal(err)
-	}
+	complete(t, valid, answered("Acme", time.Now(), 1))
 	good, err := os.ReadFile(valid.Path())
 	if err != nil {
 		t.Fatal(err)
@@ -336,8 +352,13 @@ func TestDamagedFilesAreReportedAndLeftUntouched(t *testing.T) {
 	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("other")); return err }); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
-	foreignData, _ := os.ReadFile(foreign)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	foreignData, err := os.ReadFile(foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	zeroedMeta := bytes.Clone(good)
 	clear(zeroedMeta[:2*4096])
@@ -374,11 +395,9 @@ func TestDamagedDataPageNeverPanics(t *testing.T) {
 	s := newStore(t)
 	var as []*assess.Assessment
 	for i := range 200 {
-		as = append(as, completed(fmt.Sprintf("Org %d", i%7), time.Now().Add(time.Duration(i)*time.Second), i))
+		as = append(as, answered(fmt.Sprintf("Org %d", i%7), time.Now().Add(time.Duration(i)*time.Second), i))
 	}
-	if err := s.SaveAll(as); err != nil {
-		t.Fatal(err)
-	}
+	as = complete(t, s, as...)
 	data, err := os.ReadFile(s.Path())
 	if err != nil {
 		t.Fatal(err)
@@ -423,20 +442,22 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
 	_, err = Open(s.Path())
 	var newer *NewerSchemaError
-	if !errors.As(err, &newer) || newer.Have != 99 || !strings.Contains(err.Error(), "upgrade socialmaturity") {
+	if !errors.As(err, &newer) || newer.Have != 99 || newer.Max != len(migrations) || newer.Path != s.Path() {
 		t.Errorf("Open = %v", err)
 	}
 }
 
 func TestMigrationsRecordTheSchemaVersion(t *testing.T) {
 	s := newStore(t)
-	err := s.do(false, func(tx *bolt.Tx) error {
+	err := s.do(readTx, func(tx *bolt.Tx) error {
 		v, err := schemaVersion(tx, s.Path())
-		if v != SchemaVersion() {
-			t.Errorf("schema version = %d, want %d", v, SchemaVersion())
+		if v != len(migrations) {
+			t.Errorf("schema version = %d, want %d", v, len(migrations))
 		}
 		for _, b := range [][]byte{bucketAssessments, bucketSummaries, bucketByOrg, bucketDrafts, bucketWorkshops, bucketSettings} {
 			if tx.Bucket(b) == nil {
@@ -453,9 +474,7 @@ func TestMigrationsRecordTheSchemaVersion(t *testing.T) {
 func TestBackupAndCheck(t *testing.T) {
 	s := newStore(t)
 	for i := range 30 {
-		if err := s.Save(completed("Acme", time.Now(), i)); err != nil {
-			t.Fatal(err)
-		}
+		complete(t, s, answered("Acme", time.Now(), i))
 	}
 	if problems, err := s.Check(); err != nil || len(problems) != 0 {
 		t.Fatalf("Check = %v, %v", problems, err)

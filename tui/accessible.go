@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,115 +13,159 @@ import (
 	"socialmaturity/assess"
 	"socialmaturity/messages"
 	"socialmaturity/questions"
-	"socialmaturity/report"
+	"socialmaturity/store"
 )
 
-// errStopped ends the accessible walk early; the draft stays saved.
-var errStopped = errors.New("stopped")
+// How long accessible mode keeps trying a save the database refuses (busy,
+// read-only) before it rescues the answers to a file, and how often.
+var (
+	accessibleRetryFor   = 5 * time.Second
+	accessibleRetryEvery = 250 * time.Millisecond
+)
+
+var (
+	// errStopped ends the walk at the person's word (q); the draft stays
+	// saved.
+	errStopped = errors.New("stopped")
+	// errInputEnded ends the walk when the input ends before the last
+	// question; the draft stays saved.
+	errInputEnded = errors.New("input ended")
+)
 
 // accessible runs the assessment as plain numbered prompts, one per line,
 // for screen readers: the same questions, the same draft storage (each
-// answer committed as it is given) and the result as plain text.
+// answer committed before the next question) and the result as plain
+// lines.
 type accessible struct {
-	c   *Common
-	in  *bufio.Reader
-	out io.Writer
+	ctx       context.Context
+	c         *Common
+	lines     <-chan inputLine
+	out       io.Writer
+	rescueDir string
 }
 
-// RunAccessible runs the whole walk as plain prompts on in and out.
-func RunAccessible(o Options, in io.Reader, out io.Writer) error {
+// inputLine is one line read from the input, or why there is none.
+type inputLine struct {
+	text string
+	err  error
+}
+
+// RunAccessible runs the whole walk as plain prompts on in and out. It
+// returns nil when the assessment is completed or the person typed q; an
+// error when the input ended or ctx was cancelled (a signal) before the
+// last question (the answers given are kept as a draft and the error says
+// so), or an *UnsavedError when the answers could not be stored (they are
+// rescued to a file in o.RescueDir).
+func RunAccessible(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	a := &accessible{
-		c:   &Common{Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now},
-		in:  bufio.NewReader(in),
-		out: out,
+		ctx:       ctx,
+		c:         &Common{Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now},
+		lines:     readLines(ctx, in),
+		out:       out,
+		rescueDir: o.RescueDir,
 	}
-	cat := a.c.Cat
-	a.say(cat.T(messages.AccessibleTitle))
-	draft, err := a.choose(o)
+	a.say(a.c.Cat.T(messages.AccessibleTitle))
+	d, err := a.choose(o)
 	if err == nil {
-		err = a.walk(draft)
+		err = a.walk(d)
 	}
-	if errors.Is(err, errStopped) {
-		if draft != nil && len(draft.Answers) > 0 {
-			a.say(cat.T(messages.DraftSavedExit, draft.Org, len(draft.Answers), a.c.Bank.QuestionCount()))
-		} else {
-			a.say(cat.T(messages.AccessibleStopped))
+	if err == nil {
+		return a.complete(d)
+	}
+	return a.stopped(d, err)
+}
+
+// readLines reads in line by line until it ends or ctx is done, so that a
+// prompt can also end with ctx.
+func readLines(ctx context.Context, in io.Reader) <-chan inputLine {
+	lines := make(chan inputLine)
+	go func() {
+		defer close(lines)
+		r := bufio.NewReader(in)
+		for {
+			s, err := r.ReadString('\n')
+			select {
+			case lines <- inputLine{s, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
 		}
+	}()
+	return lines
+}
+
+// stopped says what was kept when the walk ended before the last question
+// and returns nil when the person chose to stop, else an error.
+func (a *accessible) stopped(d *assess.Assessment, err error) error {
+	cat := a.c.Cat
+	kept := cat.T(messages.AccessibleStopped)
+	if d != nil && len(d.Answers) > 0 {
+		kept = a.draftNote(d)
+	}
+	switch {
+	case errors.Is(err, errStopped):
+		a.say(kept)
 		return nil
+	case errors.Is(err, errInputEnded):
+		return errors.New(cat.T(messages.AccessibleInputEnded, kept))
+	case a.ctx.Err() != nil && errors.Is(err, a.ctx.Err()):
+		return errors.New(cat.T(messages.TerminatedKept, kept))
 	}
-	if err != nil {
-		return err
-	}
-	done, err := a.c.Store.CompleteDraft(draft, func(d *assess.Assessment) {
-		d.Complete(a.c.Bank, a.c.Now(), assess.Targets{})
-	})
-	if err != nil {
-		return err
-	}
-	prev, err := a.c.Store.Previous(done)
-	if err != nil {
-		return err
-	}
-	a.say("")
-	if err := report.Text(a.out, cat, report.Assessment{Bank: a.c.Bank, Record: done, Previous: prev}); err != nil {
-		return err
-	}
-	a.say("")
-	a.say(cat.T(messages.AccessibleDone, done.ID))
-	return nil
+	return err
+}
+
+func (a *accessible) draftNote(d *assess.Assessment) string {
+	return a.c.Cat.T(messages.DraftSavedExit, messages.SafeLine(d.Org), len(d.Answers), a.c.Bank.QuestionCount())
 }
 
 func (a *accessible) say(s string) { fmt.Fprintln(a.out, s) }
 
-// line reads one line; end of input and "q" stop the walk.
-func (a *accessible) line(prompt string) (string, error) {
+// read shows prompt and reads one line, trimmed.
+func (a *accessible) read(prompt string) (string, error) {
 	fmt.Fprint(a.out, prompt)
-	s, err := a.in.ReadString('\n')
-	s = strings.TrimSpace(s)
-	if err != nil && s == "" {
+	select {
+	case <-a.ctx.Done():
 		fmt.Fprintln(a.out)
-		return "", errStopped
+		return "", a.ctx.Err()
+	case l, ok := <-a.lines:
+		s := strings.TrimSpace(l.text)
+		if !ok || l.err != nil && s == "" {
+			fmt.Fprintln(a.out)
+			return "", errInputEnded
+		}
+		return s, nil
 	}
-	if strings.EqualFold(s, "q") {
-		return "", errStopped
-	}
-	return s, nil
 }
 
-// choose starts a new draft, or resumes one picked from a numbered list.
+// line reads one line; "q" stops the walk.
+func (a *accessible) line(prompt string) (string, error) {
+	s, err := a.read(prompt)
+	if err == nil && strings.EqualFold(s, "q") {
+		return "", errStopped
+	}
+	return s, err
+}
+
+// choose starts a new draft, or resumes one: picked from a numbered list,
+// or the draft of the organization asked for.
 func (a *accessible) choose(o Options) (*assess.Assessment, error) {
 	cat := a.c.Cat
-	if o.Start == StartHome {
-		drafts, err := a.c.Store.Drafts()
-		if err != nil {
-			return nil, err
+	switch {
+	case o.Start == StartHome:
+		if d, err := a.pickDraft(); d != nil || err != nil {
+			return d, err
 		}
-		if len(drafts) > 0 {
-			a.say(cat.T(messages.AccessibleChoose))
-			a.say("1. " + cat.T(messages.HomeNew))
-			for i, d := range drafts {
-				a.say(fmt.Sprintf("%d. ", i+2) + cat.T(messages.HomeResume, d.Org, len(d.Answers), a.c.Bank.QuestionCount(), d.UpdatedAt.Local().Format(report.DateFormat)))
-			}
-			for {
-				s, err := a.line(cat.T(messages.AccessibleMenuPick, len(drafts)+1))
-				if err != nil {
-					return nil, err
-				}
-				n, convErr := strconv.Atoi(s)
-				if convErr == nil && n == 1 {
-					break
-				}
-				if convErr == nil && n >= 2 && n <= len(drafts)+1 {
-					d := drafts[n-2]
-					if d.Bank.ID != a.c.Bank.ID {
-						return nil, fmt.Errorf("%s", cat.T(messages.ErrDraftOtherBank, d.Bank.ID))
-					}
-					return d, nil
-				}
-			}
+	case strings.TrimSpace(o.Org) != "":
+		if d, err := a.offerDraft(strings.TrimSpace(o.Org)); d != nil || err != nil {
+			return d, err
 		}
 	}
 	org := strings.TrimSpace(o.Org)
@@ -134,12 +179,12 @@ func (a *accessible) choose(o Options) (*assess.Assessment, error) {
 		}
 	}
 	respondent, role := o.Respondent, o.Role
-	if o.Org == "" {
+	if strings.TrimSpace(o.Org) == "" {
 		var err error
-		if respondent, err = a.optional(cat.T(messages.SetupRespondent)); err != nil {
+		if respondent, err = a.read(cat.T(messages.SetupRespondent) + " (" + cat.T(messages.SetupOptional) + "): "); err != nil {
 			return nil, err
 		}
-		if role, err = a.optional(cat.T(messages.SetupRole)); err != nil {
+		if role, err = a.read(cat.T(messages.SetupRole) + " (" + cat.T(messages.SetupOptional) + "): "); err != nil {
 			return nil, err
 		}
 	}
@@ -149,14 +194,83 @@ func (a *accessible) choose(o Options) (*assess.Assessment, error) {
 	}, nil
 }
 
-func (a *accessible) optional(label string) (string, error) {
-	fmt.Fprint(a.out, label+" ("+a.c.Cat.T(messages.SetupOptional)+"): ")
-	s, err := a.in.ReadString('\n')
-	if err != nil && strings.TrimSpace(s) == "" {
-		fmt.Fprintln(a.out)
-		return "", errStopped
+// pickDraft lists the drafts and returns the one picked, or nil for a new
+// assessment.
+func (a *accessible) pickDraft() (*assess.Assessment, error) {
+	cat := a.c.Cat
+	drafts, err := a.c.Store.Drafts()
+	if err != nil || len(drafts) == 0 {
+		return nil, err
 	}
-	return strings.TrimSpace(s), nil
+	a.say(cat.T(messages.AccessibleChoose))
+	a.say(cat.Int(1) + ". " + cat.T(messages.HomeNew))
+	for i, d := range drafts {
+		a.say(cat.Int(i+2) + ". " + a.resumeLabel(d))
+	}
+	for {
+		s, err := a.line(cat.T(messages.AccessibleMenuPick, len(drafts)+1))
+		if err != nil {
+			return nil, err
+		}
+		n, convErr := strconv.Atoi(s)
+		switch {
+		case convErr != nil || n < 1 || n > len(drafts)+1:
+			continue
+		case n == 1:
+			return nil, nil
+		case drafts[n-2].Bank.ID != a.c.Bank.ID:
+			return nil, errors.New(cat.T(messages.ErrDraftOtherBank, drafts[n-2].Bank.ID))
+		}
+		return drafts[n-2], nil
+	}
+}
+
+func (a *accessible) resumeLabel(d *assess.Assessment) string {
+	return a.c.Cat.T(messages.HomeResume, messages.SafeLine(d.Org), len(d.Answers), a.c.Bank.QuestionCount(), a.c.Cat.DateTime(d.UpdatedAt.Local()))
+}
+
+// offerDraft offers to resume the latest draft of org answered with this
+// bank, and returns it when the person says yes (nil for a new
+// assessment).
+func (a *accessible) offerDraft(org string) (*assess.Assessment, error) {
+	cat := a.c.Cat
+	drafts, err := a.c.Store.Drafts()
+	if err != nil {
+		return nil, err
+	}
+	var d *assess.Assessment
+	for _, candidate := range drafts {
+		if candidate.Bank.ID == a.c.Bank.ID && strings.EqualFold(strings.TrimSpace(candidate.Org), org) &&
+			(d == nil || candidate.UpdatedAt.After(d.UpdatedAt)) {
+			d = candidate
+		}
+	}
+	if d == nil {
+		return nil, nil
+	}
+	question := cat.T(messages.AccessibleResumeOrg, messages.SafeLine(d.Org), len(d.Answers), a.c.Bank.QuestionCount(), cat.DateTime(d.UpdatedAt.Local()))
+	for {
+		s, err := a.line(question + cat.T(messages.AccessibleYesNo))
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case isWord(s, cat.T(messages.AccessibleYesWords)):
+			return d, nil
+		case isWord(s, cat.T(messages.AccessibleNoWords)):
+			return nil, nil
+		}
+	}
+}
+
+// isWord reports whether s is one of the space-separated words.
+func isWord(s, words string) bool {
+	for _, w := range strings.Fields(words) {
+		if strings.EqualFold(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // walk asks every unanswered question in bank order and saves each answer
@@ -175,18 +289,18 @@ func (a *accessible) walk(d *assess.Assessment) error {
 				if !introduced {
 					introduced = true
 					a.say("")
-					a.say(cat.T(messages.WalkIntroPillar, pi+1, len(bank.Pillars)) + ": " + p.Title + ". " + p.Thesis)
+					a.say(cat.T(messages.WalkIntroPillar, pi+1, len(bank.Pillars)) + ": " + messages.SafeLine(p.Title) + ". " + messages.Safe(p.Thesis))
 					if len(p.Facts) > 0 {
-						a.say(p.Facts[0])
+						a.say(messages.Safe(p.Facts[0]))
 					}
 				}
 				a.say("")
-				a.say(cat.T(messages.AccessibleQuestion, n, total, p.Title, ka.Title, q.Prompt))
+				a.say(cat.T(messages.AccessibleQuestion, n, total, messages.SafeLine(p.Title), messages.SafeLine(ka.Title), messages.Safe(q.Prompt)))
 				if q.Help != "" {
-					a.say(q.Help)
+					a.say(messages.Safe(q.Help))
 				}
 				for l := range questions.Levels {
-					a.say(cat.T(messages.AccessibleLevel, l, q.Option(l)))
+					a.say(cat.T(messages.AccessibleLevel, l, messages.Safe(q.Option(l))))
 				}
 				a.say("? — " + cat.T(messages.WalkNotSure))
 				answer, note, err := a.ask()
@@ -197,7 +311,7 @@ func (a *accessible) walk(d *assess.Assessment) error {
 				if note != "" {
 					setNote(d, q.ID, note)
 				}
-				if err := a.c.Store.SaveDraft(d); err != nil {
+				if err := a.save(d); err != nil {
 					return err
 				}
 			}
@@ -224,4 +338,128 @@ func (a *accessible) ask() (assess.Answer, string, error) {
 		}
 		a.say(cat.T(messages.AccessibleInvalid))
 	}
+}
+
+// save commits d. When another session has completed it meanwhile, d's
+// answers go on as a new draft.
+func (a *accessible) save(d *assess.Assessment) error {
+	err := a.commit(d, func() error { return a.c.Store.SaveDraft(d) })
+	if _, elsewhere := errors.AsType[*store.CompletedError](err); elsewhere {
+		a.say(a.c.Cat.T(messages.AccessibleElsewhere))
+		d.ID, d.StartedAt = "", time.Time{}
+		err = a.commit(d, func() error { return a.c.Store.SaveDraft(d) })
+	}
+	return err
+}
+
+// complete stores d as a completed assessment and writes its result.
+func (a *accessible) complete(d *assess.Assessment) error {
+	cat := a.c.Cat
+	var done []store.Completion
+	err := a.commit(d, func() (err error) {
+		done, err = a.c.Store.Complete(a.c.Bank, []*assess.Assessment{d})
+		return err
+	})
+	if _, elsewhere := errors.AsType[*store.CompletedError](err); elsewhere {
+		a.say(cat.T(messages.AccessibleElsewhere))
+		d.ID, d.StartedAt = "", time.Time{}
+		if err := a.commit(d, func() error { return a.c.Store.SaveDraft(d) }); err != nil {
+			return err
+		}
+		return errors.New(cat.T(messages.AccessibleElsewhere) + " " + a.draftNote(d))
+	}
+	if err != nil {
+		return err
+	}
+	a.say("")
+	a.result(assess.NewView(a.c.Bank, done[0].Done, done[0].Previous))
+	a.say("")
+	a.say(cat.T(messages.AccessibleDone, done[0].Done.ID))
+	return nil
+}
+
+// commit runs op, a save or the completion of d, trying again for a few
+// seconds while the database refuses it (busy, read-only). When it still
+// fails, d's answers are rescued to a file and the error says where. A
+// refusal that trying again cannot change (d was completed elsewhere, or
+// has no answer) is returned as it is.
+func (a *accessible) commit(d *assess.Assessment, op func() error) error {
+	err := op()
+	if err == nil || final(err) {
+		return err
+	}
+	a.say(a.c.Cat.T(messages.AccessibleRetrying, err))
+	deadline := time.Now().Add(accessibleRetryFor)
+	for err != nil && !final(err) && time.Now().Before(deadline) && a.ctx.Err() == nil {
+		select {
+		case <-a.ctx.Done():
+		case <-time.After(accessibleRetryEvery):
+			err = op()
+		}
+	}
+	if err == nil || final(err) {
+		return err
+	}
+	return rescue(a.c.Cat, a.rescueDir, d, err)
+}
+
+// final reports whether a store refusal stays the same however often it
+// is tried.
+func final(err error) bool {
+	_, completed := errors.AsType[*store.CompletedError](err)
+	return completed || errors.Is(err, store.ErrNothingAnswered)
+}
+
+// result writes a result as plain lines for a screen reader: scores and
+// stages in words, no bars or columns.
+func (a *accessible) result(v *assess.View) {
+	cat := a.c.Cat
+	a.say(cat.T(messages.ResultHeading, messages.SafeLine(v.Org)))
+	if v.CompletedAt != nil {
+		a.say(cat.T(messages.ResultIDDate, v.ID, cat.DateTime(v.CompletedAt.Local())))
+	}
+	a.say(a.scored(cat.T(messages.ResultOverall), v.Overall, v.Stage))
+	a.say(cat.T(messages.ResultCoverage, v.Coverage.Answered, v.Coverage.Total, v.Coverage.Unsure))
+	if c := v.Change; c != nil && c.From.CompletedAt != nil && c.Overall.Delta.Valid {
+		a.say(cat.T(messages.ResultChangeSince, cat.DateTime(c.From.CompletedAt.Local()), cat.Delta(c.Overall.Delta.Value)))
+	}
+	a.say("")
+	a.say(cat.T(messages.ResultPillars))
+	for _, p := range v.Pillars {
+		a.say(a.scored(p.Title, p.Score, p.Stage))
+		for _, k := range p.KeyActions {
+			a.say("  " + a.scored(k.Title, k.Score, nil))
+		}
+	}
+	a.say("")
+	a.say(cat.T(messages.ResultRecs))
+	if len(v.Recommendations) == 0 {
+		a.say(cat.T(messages.ResultNoRecs))
+	}
+	for i, r := range v.Recommendations {
+		a.say(cat.Int(i+1) + ". " + messages.SafeLine(r.Title))
+		if r.Why != "" {
+			a.say(cat.T(messages.ResultWhy, messages.SafeLine(r.Why)))
+		}
+		if len(r.Steps) > 0 {
+			a.say(cat.T(messages.ResultSteps))
+		}
+		for _, s := range r.Steps {
+			a.say("- " + messages.SafeLine(s))
+		}
+	}
+}
+
+// scored is one line of a result: a title, its score and its stage.
+func (a *accessible) scored(title string, s assess.Score, stage *assess.StageView) string {
+	cat := a.c.Cat
+	score := cat.T(messages.ResultUnscored)
+	if s.Valid {
+		score = cat.Score(s.Value)
+	}
+	if stage == nil {
+		return cat.T(messages.AccessibleScored, messages.SafeLine(title), score)
+	}
+	return cat.T(messages.AccessibleScoredStage, messages.SafeLine(title), score,
+		cat.T(messages.ResultStage, stage.Number, messages.SafeLine(stage.Name)))
 }

@@ -2,13 +2,49 @@ package tui
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"socialmaturity/assess"
+	"socialmaturity/questions"
 	"socialmaturity/store"
 )
+
+// accessibleOptions runs accessible mode on the fixture's store, with
+// rescued answers going to a temporary folder.
+func accessibleOptions(t *testing.T, f *fixture, start Start, org string) Options {
+	return Options{Store: f.store, Bank: f.bank, Cat: catEnglish(), Now: f.clock.now, Start: start, Org: org, RescueDir: t.TempDir()}
+}
+
+// runAccessible runs accessible mode on input and returns its output.
+func runAccessible(o Options, input string) (string, error) {
+	var out bytes.Buffer
+	err := RunAccessible(context.Background(), o, iotest.OneByteReader(strings.NewReader(input)), &out)
+	return out.String(), err
+}
+
+// answersFor answers every question from the one at index from on.
+func answersFor(b *questions.Bank, from int) string {
+	var in strings.Builder
+	for i := from; i < b.QuestionCount(); i++ {
+		in.WriteString(string(rune('0'+i%5)) + "\n")
+	}
+	return in.String()
+}
+
+// fastRetries makes accessible mode give up on a refused save quickly.
+func fastRetries(t *testing.T) {
+	forWas, everyWas := accessibleRetryFor, accessibleRetryEvery
+	accessibleRetryFor, accessibleRetryEvery = 200*time.Millisecond, 10*time.Millisecond
+	t.Cleanup(func() { accessibleRetryFor, accessibleRetryEvery = forWas, everyWas })
+}
 
 func TestAccessibleWalk(t *testing.T) {
 	f := newFixture(t)
@@ -26,12 +62,10 @@ func TestAccessibleWalk(t *testing.T) {
 		}
 		in.WriteString(string(rune('0'+i%5)) + "\n")
 	}
-	var out bytes.Buffer
-	o := Options{Store: f.store, Bank: f.bank, Cat: catEnglish(), Now: f.clock.now}
-	if err := RunAccessible(o, iotest.OneByteReader(strings.NewReader(in.String())), &out); err != nil {
+	text, err := runAccessible(accessibleOptions(t, f, StartSetup, ""), in.String())
+	if err != nil {
 		t.Fatal(err)
 	}
-	text := out.String()
 	for _, want := range []string{
 		"Organization: the organization is required",
 		"Question 1 of 27 (Relationships beyond customers › Focus on sustained engagement)",
@@ -39,15 +73,18 @@ func TestAccessibleWalk(t *testing.T) {
 		"? — Not sure",
 		"Please type a number from 0 to 4",
 		"Acme — social media maturity",
+		"assessment ", ", completed 2026-06-01 ",
+		"Overall: ",
 		"26 of 27 answered, 1 not sure",
+		"Recommendations, most impact first",
 		"Saved as assessment",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	if strings.Contains(text, "\x1b[") {
-		t.Error("accessible output has escape sequences")
+	if strings.Contains(text, "\x1b[") || strings.Contains(text, "█") {
+		t.Error("accessible output has escape sequences or bars")
 	}
 	page, err := f.store.List(store.ListOptions{})
 	if err != nil || len(page.Items) != 1 || page.Items[0].Org != "Acme" {
@@ -57,29 +94,313 @@ func TestAccessibleWalk(t *testing.T) {
 	if err != nil || rec.Notes["eng-channels"] != "we post when someone has time" || rec.Answers["eng-channels"] != assess.AtLevel(0) {
 		t.Errorf("answer with a note stored as %+v / %q, %v", rec.Answers["eng-channels"], rec.Notes["eng-channels"], err)
 	}
+	if ds, _ := f.store.Drafts(); len(ds) != 0 {
+		t.Errorf("the completed draft is still a draft: %+v", ds)
+	}
 }
 
 func TestAccessibleStopKeepsADraftAndResumes(t *testing.T) {
 	f := newFixture(t)
-	o := Options{Store: f.store, Bank: f.bank, Cat: catEnglish(), Now: f.clock.now, Start: StartWalk, Org: "Acme"}
-	var out bytes.Buffer
-	if err := RunAccessible(o, strings.NewReader("2\n3\nq\n"), &out); err != nil {
-		t.Fatal(err)
+	o := accessibleOptions(t, f, StartWalk, "Acme")
+	out, err := runAccessible(o, "2\n3\nq\n")
+	if err != nil {
+		t.Fatal(err) // q is the person's choice: not a failure
 	}
-	if !strings.Contains(out.String(), "saved as a draft (2 of 27 answered)") {
-		t.Fatalf("output:\n%s", out.String())
+	if !strings.Contains(out, "saved as a draft (2 of 27 answered)") {
+		t.Fatalf("output:\n%s", out)
 	}
-	// End of input stops too, keeping what was answered.
+	// End of input stops too, keeping what was answered, but exits non-zero
+	// (QA m7): a script can tell the assessment is not finished.
 	o.Start = StartHome
-	out.Reset()
-	if err := RunAccessible(o, strings.NewReader("2\n4\n"), &out); err != nil {
-		t.Fatal(err)
+	out, err = runAccessible(o, "2\n4\n")
+	if err == nil || !strings.Contains(err.Error(), "input ended before the last question") ||
+		!strings.Contains(err.Error(), "saved as a draft (3 of 27 answered)") {
+		t.Fatalf("end of input: %v", err)
 	}
 	d := draftOf(t, f)
 	if len(d.Answers) != 3 || d.Answers["eng-audiences"] != assess.AtLevel(4) {
-		t.Fatalf("resumed draft answers = %v\n%s", d.Answers, out.String())
+		t.Fatalf("resumed draft answers = %v\n%s", d.Answers, out)
 	}
-	if !strings.Contains(out.String(), "Question 3 of 27") {
-		t.Errorf("resume did not continue at question 3:\n%s", out.String())
+	if !strings.Contains(out, "Question 3 of 27") {
+		t.Errorf("resume did not continue at question 3:\n%s", out)
+	}
+}
+
+func TestAccessibleEndOfInputBeforeAnyAnswerFails(t *testing.T) {
+	f := newFixture(t)
+	if _, err := runAccessible(accessibleOptions(t, f, StartSetup, ""), "Acme\n"); err == nil {
+		t.Fatal("a run that ended at the set-up questions succeeded")
+	}
+}
+
+// QA m8: assess --org X when X already has a draft offers to resume it.
+func TestAccessibleOrgOffersItsDraft(t *testing.T) {
+	f := newFixture(t)
+	o := accessibleOptions(t, f, StartWalk, "EofCo")
+	if _, err := runAccessible(o, "1\n"); err == nil {
+		t.Fatal("end of input succeeded")
+	}
+	o.Org = "eofco " // the same organization, however it is typed
+	out, err := runAccessible(o, "maybe\ny\n2\nq\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "EofCo already has a draft (1 of 27 answered, 2026-06-01 ") || !strings.Contains(out, "Question 2 of 27") {
+		t.Fatalf("no offer to resume:\n%s", out)
+	}
+	if d := draftOf(t, f); len(d.Answers) != 2 {
+		t.Fatalf("resumed draft answers = %v", d.Answers)
+	}
+	// "n" starts a new assessment beside it.
+	if _, err := runAccessible(o, "n\n3\nq\n"); err != nil {
+		t.Fatal(err)
+	}
+	if ds, _ := f.store.Drafts(); len(ds) != 2 {
+		t.Fatalf("drafts = %d, want the resumed one and a new one", len(ds))
+	}
+}
+
+// failingStore refuses saves (and completions) while fail says so, as a
+// busy or read-only database does.
+type failingStore struct {
+	*store.Store
+	fail  func() bool
+	saves int
+}
+
+var errInUse = errors.New("database sm.db is in use by another program")
+
+func (s *failingStore) SaveDraft(d *assess.Assessment) error {
+	s.saves++
+	if s.fail() {
+		return errInUse
+	}
+	return s.Store.SaveDraft(d)
+}
+
+func (s *failingStore) Complete(b *questions.Bank, ds []*assess.Assessment, opts ...store.CompleteOption) ([]store.Completion, error) {
+	if s.fail() {
+		return nil, errInUse
+	}
+	return s.Store.Complete(b, ds, opts...)
+}
+
+// QA C1: a save refused for a moment is tried again.
+func TestAccessibleRetriesABusySave(t *testing.T) {
+	fastRetries(t)
+	f := newFixture(t)
+	busy := 3
+	s := &failingStore{Store: f.store, fail: func() bool { busy--; return busy >= 0 }}
+	o := accessibleOptions(t, f, StartWalk, "BusyCo")
+	o.Store = s
+	out, err := runAccessible(o, "3\nq\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Could not save (database sm.db is in use by another program); trying again") {
+		t.Errorf("no word of the retry:\n%s", out)
+	}
+	if d := draftOf(t, f); d.Answers["eng-channels"] != assess.AtLevel(3) {
+		t.Errorf("draft = %v", d.Answers)
+	}
+}
+
+// QA C1: a save that keeps failing is never reported as saved; the answers
+// are rescued to a file import reads, and the run fails.
+func TestAccessibleRescuesAnswersItCannotSave(t *testing.T) {
+	fastRetries(t)
+	f := newFixture(t)
+	s := &failingStore{Store: f.store}
+	s.fail = func() bool { return s.saves > 1 } // the first answer is saved, the second is not
+	o := accessibleOptions(t, f, StartWalk, "BusyCo")
+	o.Store = s
+	out, err := runAccessible(o, "3 our note\n2\n1\n")
+	var unsaved *UnsavedError
+	if !errors.As(err, &unsaved) || unsaved.Path == "" {
+		t.Fatalf("err = %v", err)
+	}
+	if strings.Contains(out, "saved as a draft") || strings.Contains(err.Error(), "saved as a draft") {
+		t.Errorf("claims a save that did not happen:\n%s\n%v", out, err)
+	}
+	if !strings.Contains(err.Error(), "socialmaturity import "+unsaved.Path) {
+		t.Errorf("does not say how to import: %v", err)
+	}
+	if strings.Contains(out, "Question 3 of 27") {
+		t.Error("went on asking after a save failed")
+	}
+	data, readErr := os.ReadFile(unsaved.Path)
+	if readErr != nil {
+		t.Fatal(readErr)
+	}
+	sub, parseErr := assess.ParseSubmission(unsaved.Path, data, f.bank)
+	if parseErr != nil || sub.Org != "BusyCo" || len(sub.Answers) != 2 || sub.Notes["eng-channels"] != "our note" {
+		t.Errorf("rescued %+v, %v", sub, parseErr)
+	}
+}
+
+// QA C1: a completion that keeps failing rescues every answer.
+func TestAccessibleRescuesACompletionItCannotStore(t *testing.T) {
+	fastRetries(t)
+	f := newFixture(t)
+	o := accessibleOptions(t, f, StartWalk, "BusyCo")
+	o.Store = completeFails{f.store}
+	out, err := runAccessible(o, answersFor(f.bank, 0))
+	var unsaved *UnsavedError
+	if !errors.As(err, &unsaved) || unsaved.Path == "" {
+		t.Fatalf("err = %v\n%s", err, out)
+	}
+	if strings.Contains(out, "Saved as assessment") {
+		t.Error("claims a completion that did not happen")
+	}
+	data, _ := os.ReadFile(unsaved.Path)
+	if sub, err := assess.ParseSubmission(unsaved.Path, data, f.bank); err != nil || len(sub.Answers) != f.bank.QuestionCount() {
+		t.Errorf("rescued %d answers, %v", len(sub.Answers), err)
+	}
+}
+
+// completeFails stores drafts but never completes.
+type completeFails struct{ *store.Store }
+
+func (completeFails) Complete(*questions.Bank, []*assess.Assessment, ...store.CompleteOption) ([]store.Completion, error) {
+	return nil, errInUse
+}
+
+// otherWindow completes the draft being answered just before this
+// session's n-th save or its completion, as a second window would.
+type otherWindow struct {
+	*store.Store
+	bank       *questions.Bank
+	beforeSave int
+	saves      int
+	completed  *assess.Assessment
+}
+
+func (s *otherWindow) completeFirst(d *assess.Assessment) error {
+	if s.completed != nil || d.ID == "" {
+		return nil
+	}
+	drafts, err := s.Drafts() // the other window has what is stored
+	if err != nil || len(drafts) != 1 || drafts[0].ID != d.ID {
+		return fmt.Errorf("drafts %v, %w", drafts, err)
+	}
+	done, err := s.Store.Complete(s.bank, drafts)
+	if err == nil {
+		s.completed = done[0].Done
+	}
+	return err
+}
+
+func (s *otherWindow) SaveDraft(d *assess.Assessment) error {
+	if s.saves++; s.saves == s.beforeSave {
+		if err := s.completeFirst(d); err != nil {
+			return err
+		}
+	}
+	return s.Store.SaveDraft(d)
+}
+
+func (s *otherWindow) Complete(b *questions.Bank, ds []*assess.Assessment, opts ...store.CompleteOption) ([]store.Completion, error) {
+	if s.beforeSave == 0 {
+		if err := s.completeFirst(ds[0]); err != nil {
+			return nil, err
+		}
+	}
+	return s.Store.Complete(b, ds, opts...)
+}
+
+// QA C2: a draft completed in another window is never overwritten; this
+// session's answers go on as a new draft.
+func TestAccessibleDraftCompletedElsewhereGoesOnAsANewDraft(t *testing.T) {
+	f := newFixture(t)
+	s := &otherWindow{Store: f.store, bank: f.bank, beforeSave: 3}
+	o := accessibleOptions(t, f, StartWalk, "LockCo")
+	o.Store = s
+	out, err := runAccessible(o, "1\n1\n4\nq\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.completed == nil {
+		t.Fatal("the other window did not complete the draft")
+	}
+	if !strings.Contains(out, "completed in another window; your answers are kept as a new draft") {
+		t.Errorf("not told:\n%s", out)
+	}
+	kept, err := f.store.Get(s.completed.ID)
+	if err != nil || len(kept.Answers) != 2 {
+		t.Fatalf("the completed assessment changed: %+v, %v", kept, err)
+	}
+	d := draftOf(t, f)
+	if d.ID == s.completed.ID || len(d.Answers) != 3 || d.Answers["eng-audiences"] != assess.AtLevel(4) {
+		t.Errorf("new draft %s has %v", d.ID, d.Answers)
+	}
+}
+
+func TestAccessibleCompletionRefusedElsewhereKeepsTheAnswers(t *testing.T) {
+	f := newFixture(t)
+	s := &otherWindow{Store: f.store, bank: f.bank}
+	o := accessibleOptions(t, f, StartWalk, "LockCo")
+	o.Store = s
+	out, err := runAccessible(o, answersFor(f.bank, 0))
+	if err == nil || !strings.Contains(err.Error(), "completed in another window") {
+		t.Fatalf("err = %v\n%s", err, out)
+	}
+	if strings.Contains(out, "Saved as assessment") {
+		t.Error("claims a completion that did not happen")
+	}
+	d := draftOf(t, f)
+	if d.ID == s.completed.ID || len(d.Answers) != f.bank.QuestionCount() {
+		t.Errorf("kept draft %s with %d answers", d.ID, len(d.Answers))
+	}
+}
+
+// QA m7: a termination signal (ctx cancelled) ends the walk with the
+// answers saved, said so, and an error.
+func TestAccessibleCancelKeepsTheDraft(t *testing.T) {
+	f := newFixture(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	in, typist := io.Pipe()
+	defer typist.Close()
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- RunAccessible(ctx, accessibleOptions(t, f, StartWalk, "SigCo"), in, &out) }()
+	if _, err := io.WriteString(typist, "2\n"); err != nil {
+		t.Fatal(err)
+	}
+	for range 200 { // wait until the answer is stored
+		if ds, _ := f.store.Drafts(); len(ds) == 1 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	err := <-done
+	if err == nil || !strings.Contains(err.Error(), "termination signal") || !strings.Contains(err.Error(), "saved as a draft (1 of 27 answered)") {
+		t.Fatalf("err = %v", err)
+	}
+	if d := draftOf(t, f); len(d.Answers) != 1 {
+		t.Errorf("draft = %v", d.Answers)
+	}
+}
+
+// QA M6: text people typed is shown without its control characters.
+func TestAccessibleNeutralisesStoredText(t *testing.T) {
+	f := newFixture(t)
+	evil := &assess.Assessment{
+		Submission: assess.Submission{Org: "Evil\x1b[31mRED\x1b]52;c;aGk=\x07\r\nInjected", Answers: assess.Answers{"eng-channels": assess.AtLevel(1)}},
+		Bank:       assess.RefOf(f.bank),
+	}
+	if err := f.store.SaveDraft(evil); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runAccessible(accessibleOptions(t, f, StartHome, ""), "2\nq\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(out, "\x1b\x07\r") {
+		t.Errorf("control characters reached the output: %q", out)
+	}
+	if !strings.Contains(out, "Resume Evil[31mRED]52;c;aGk= Injected") {
+		t.Errorf("draft not listed on one line:\n%s", out)
 	}
 }

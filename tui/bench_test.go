@@ -10,13 +10,9 @@ import (
 // page at 120×40, as the runtime does for every key.
 func BenchmarkWalkKeystroke(b *testing.B) {
 	f := newFixture(b)
-	m, err := New(Options{Store: f.store, Bank: f.bank, Cat: catEnglish(), Start: StartWalk, Org: "Bench", Now: f.clock.now})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer m.Close()
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m.Update(keyMsg("enter"))
+	m := f.app(StartWalk, "Bench")
+	resize(m, 120, 40)
+	press(m, "enter")
 	keys := []tea.Msg{keyMsg("down"), keyMsg("up")}
 	b.ReportAllocs()
 	i := 0

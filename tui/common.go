@@ -1,15 +1,19 @@
-// Package tui is the interactive assessment: a root Bubble Tea model that
+// Package tui is the full-screen assessment: a root Bubble Tea model that
 // composes one model per screen (home, set-up, walk, results, history,
-// compare). Screens take everything from a shared Common built by the
-// caller, so the same models can run in a local terminal or per SSH session.
+// compare), and the same walk as plain prompts for screen readers
+// (RunAccessible). Screens take everything from a shared Common, and every
+// read or write of storage runs in a tea.Cmd, never inside Update. Many
+// sessions can share one process (over SSH, say) when their Store is held
+// open (store.Store.Hold): a second file lock from the same process would
+// time out.
 package tui
 
 import (
 	"time"
 
+	"socialmaturity/assess"
 	"socialmaturity/messages"
 	"socialmaturity/questions"
-	"socialmaturity/report"
 	"socialmaturity/store"
 )
 
@@ -20,18 +24,41 @@ const (
 	maxWidth  = 100 // text is not spread wider than this
 )
 
+// Store is the storage the screens use. *store.Store satisfies it; a
+// session server can wrap it (to publish every saved answer, say).
+type Store interface {
+	// Overview returns the drafts, most recently updated first, and how
+	// many assessments are completed.
+	Overview() (drafts []*assess.Assessment, completed int, err error)
+	Drafts() ([]*assess.Assessment, error)
+	SaveDraft(d *assess.Assessment) error
+	Complete(b *questions.Bank, ds []*assess.Assessment, opts ...store.CompleteOption) ([]store.Completion, error)
+	Get(ref string) (*assess.Assessment, error)
+	GetWithPrevious(ref string) (a, previous *assess.Assessment, err error)
+	List(o store.ListOptions) (store.Page, error)
+	// Delete removes a completed assessment or a draft.
+	Delete(ref string) (string, error)
+}
+
+var _ Store = (*store.Store)(nil)
+
+// Exporter writes a report of an assessment (with the organization's
+// previous one, or nil) in a format ("html", "md", "csv" or "json") and
+// returns the file's path.
+type Exporter func(a, previous *assess.Assessment, format string) (path string, err error)
+
 // Common is what every screen shares.
 type Common struct {
 	Width, Height int
 	Styles        *Styles
 	Keys          *KeyMap
 	Cat           *messages.Catalog
-	Store         *store.Store
+	Store         Store
 	Bank          *questions.Bank
 	Now           func() time.Time
-	// Export writes a report of an assessment in a format and returns
-	// where; nil when this session cannot write files.
-	Export func(a report.Assessment, format string) (string, error)
+	// Export writes reports from the results screen; nil when this
+	// session cannot write files.
+	Export Exporter
 }
 
 // contentWidth is the width text is wrapped to.

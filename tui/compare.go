@@ -9,20 +9,49 @@ import (
 
 	"socialmaturity/assess"
 	"socialmaturity/messages"
-	"socialmaturity/report"
 )
 
-// compare shows two assessments side by side with the change of every score.
+// compare shows two assessments side by side with the change of every
+// score; it loads them itself.
 type compare struct {
-	c        *Common
-	from, to *assess.Assessment
-	vp       viewport.Model
-	sized    bool
+	c      *Common
+	fromID string
+	toID   string
+	view   *assess.ComparisonView // nil until loaded
+	vp     viewport.Model
+	sized  bool
 }
 
-func newCompare(c *Common, from, to *assess.Assessment) *compare {
-	return &compare{c: c, from: from, to: to, vp: viewport.New()}
+// compareTitleWidth is the widest the title column grows.
+const compareTitleWidth = 42
+
+// comparedMsg carries the two assessments of a comparison.
+type comparedMsg struct{ from, to *assess.Assessment }
+
+func newCompare(c *Common, fromID, toID string) *compare {
+	return &compare{c: c, fromID: fromID, toID: toID, vp: viewport.New()}
 }
+
+// Init loads both assessments.
+func (cp *compare) Init() tea.Cmd {
+	st, fromID, toID := cp.c.Store, cp.fromID, cp.toID
+	return func() tea.Msg {
+		from, err := st.Get(fromID)
+		if err != nil {
+			return errMsg{err}
+		}
+		to, err := st.Get(toID)
+		if err != nil {
+			return errMsg{err}
+		}
+		if from.ID > to.ID { // older first
+			from, to = to, from
+		}
+		return comparedMsg{from: from, to: to}
+	}
+}
+
+func (cp *compare) SetSize(int, int) { cp.sized = false }
 
 func (cp *compare) help() bindings {
 	k := cp.c.Keys
@@ -30,8 +59,15 @@ func (cp *compare) help() bindings {
 }
 
 func (cp *compare) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(tea.KeyPressMsg); ok && key.Matches(m, cp.c.Keys.Back) {
-		return func() tea.Msg { return goHistoryMsg{} }
+	switch msg := msg.(type) {
+	case comparedMsg:
+		cp.view = assess.NewComparisonView(cp.c.Bank, msg.from, msg.to)
+		cp.sized = false
+		return nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, cp.c.Keys.Back) {
+			return func() tea.Msg { return goHistoryMsg{} }
+		}
 	}
 	var cmd tea.Cmd
 	cp.vp, cmd = cp.vp.Update(msg)
@@ -43,10 +79,43 @@ func (cp *compare) View(height int) string {
 		cp.sized = true
 		cp.vp.SetWidth(cp.c.Width)
 		cp.vp.SetHeight(height)
-		var b strings.Builder
-		b.WriteString(cp.c.Styles.Title.Render(cp.c.Cat.T(messages.CompareTitle)) + "\n\n")
-		_ = report.CompareText(&b, cp.c.Cat, cp.c.Bank, cp.from, cp.to)
-		cp.vp.SetContent(b.String())
+		cp.vp.SetContent(strings.Join(cp.render(cp.c.contentWidth()), "\n"))
 	}
 	return cp.vp.View()
+}
+
+// render lays out both sides, then a row per score: before, after, change.
+func (cp *compare) render(width int) []string {
+	s, cat := cp.c.Styles, cp.c.Cat
+	lines := []string{s.Title.Render(cat.T(messages.CompareTitle)), ""}
+	v := cp.view
+	if v == nil {
+		return append(lines, s.Subtle.Render(cat.T(messages.TUILoading)))
+	}
+	for _, side := range []assess.Side{v.From, v.To} {
+		date := ""
+		if side.CompletedAt != nil {
+			date = cat.DateTime(side.CompletedAt.Local())
+		}
+		lines = append(lines, pad(cat.T(messages.CompareSide, side.ID, messages.SafeLine(side.Org), date), width))
+	}
+	titleWidth := min(compareTitleWidth, width-27)
+	col := func(s string) string { return " " + padLeft(s, 8) }
+	lines = append(lines, "", s.Subtle.Render(pad("", titleWidth)+col(cat.T(messages.CompareBefore))+col(cat.T(messages.CompareAfter))+col(cat.T(messages.CompareChange))))
+	for _, row := range v.Rows {
+		title, indent, style := row.Title, "", s.Heading
+		switch row.Kind {
+		case assess.OverallRow:
+			title = cat.T(messages.ResultOverall)
+		case assess.KeyActionRow:
+			indent, style = "  ", s.Text
+		}
+		change := "-"
+		if row.Delta.Valid {
+			change = cat.Delta(assess.Round(row.Delta.Value))
+		}
+		lines = append(lines, indent+style.Render(pad(title, titleWidth-len(indent)))+
+			col(scoreText(cat, row.From))+col(scoreText(cat, row.To))+col(change))
+	}
+	return lines
 }

@@ -3,7 +3,10 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,9 +25,14 @@ func TestMain(m *testing.M) {
 }
 
 // clock is a fixed, advancing clock so that views are stable.
-type clock struct{ t time.Time }
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
 
 func (c *clock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.t = c.t.Add(time.Minute)
 	return c.t
 }
@@ -50,34 +58,41 @@ func newFixture(t testing.TB) *fixture {
 	return &fixture{t: t, store: s, bank: b, clock: c}
 }
 
+func (f *fixture) options(start Start, org string) Options {
+	return Options{Store: f.store, Bank: f.bank, Cat: messages.English(), Start: start, Org: org, Now: f.clock.now, RescueDir: f.t.TempDir()}
+}
+
 func (f *fixture) app(start Start, org string) *Model {
 	f.t.Helper()
-	m, err := New(Options{Store: f.store, Bank: f.bank, Cat: messages.English(), Start: start, Org: org, Now: f.clock.now})
-	if err != nil {
-		f.t.Fatal(err)
-	}
+	return f.appWith(f.options(start, org))
+}
+
+// appWith starts the app with o and runs its first commands, as the
+// runtime does.
+func (f *fixture) appWith(o Options) *Model {
+	f.t.Helper()
+	m := New(o)
+	m.retry = retryPolicy{every: time.Millisecond, total: 20 * time.Millisecond}
 	f.t.Cleanup(m.Close)
-	for _, msg := range run(m.Init()) { // as the runtime does
+	for _, msg := range run(m.Init()) {
 		send(m, msg)
 	}
 	return m
 }
 
-// stored adds a completed assessment of org with every answer at level.
+// stored adds a completed assessment of org with every answer at level,
+// completed now.
 func (f *fixture) stored(org string, level int) *assess.Assessment {
 	f.t.Helper()
-	a := &assess.Assessment{Submission: assess.Submission{Org: org, Respondent: "Dana", Answers: assess.Answers{}}, Bank: assess.RefOf(f.bank)}
+	a := &assess.Assessment{Submission: assess.Submission{Org: org, Respondent: "Dana", Answers: assess.Answers{}}}
 	for i, ref := range f.bank.Questions() {
 		a.Answers[f.bank.At(ref).ID] = assess.AtLevel((level + i%2) % 5)
 	}
-	at := f.clock.now()
-	a.StartedAt = at
-	a.Complete(f.bank, at, assess.Targets{})
-	a.ID = store.NewID(at)
-	if err := f.store.Save(a); err != nil {
+	cs, err := f.store.Complete(f.bank, []*assess.Assessment{a})
+	if err != nil {
 		f.t.Fatal(err)
 	}
-	return a
+	return cs[0].Done
 }
 
 // keyMsg turns a key name ("enter", "shift+tab", "a") into a key press.
@@ -96,15 +111,14 @@ func keyMsg(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg(tea.Key{Text: k, Code: r})
 }
 
-// send delivers a message and then the messages its commands produce, as
-// the Bubble Tea runtime would, dropping commands that wait (timers).
+// send delivers a message and then the messages its commands produce, in
+// order, as the Bubble Tea runtime would; it reports whether the app quit.
 func send(m *Model, msg tea.Msg) (quit bool) {
 	queue := []tea.Msg{msg}
 	for len(queue) > 0 {
 		next := queue[0]
 		queue = queue[1:]
 		_, cmd := m.Update(next)
-		m.saver.flush() // saves are committed, so their commands answer at once
 		for _, out := range run(cmd) {
 			if _, ok := out.(tea.QuitMsg); ok {
 				quit = true
@@ -116,29 +130,41 @@ func send(m *Model, msg tea.Msg) (quit bool) {
 	return quit
 }
 
-// run executes a command (and batches) with a short deadline each.
+// run executes a command to its end, batches and sequences included, and
+// returns the messages it produced. The one kind of command left out is a
+// cursor's blink: a timer that would fire for ever (the set-up form's
+// inputs blink).
 func run(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
+	if cmd == nil || isBlink(cmd) {
 		return nil
 	}
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
+	var msg tea.Msg
 	select {
-	case msg := <-done:
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			var out []tea.Msg
-			for _, c := range batch {
-				out = append(out, run(c)...)
-			}
-			return out
-		}
-		if msg == nil {
-			return nil
-		}
-		return []tea.Msg{msg}
-	case <-time.After(30 * time.Millisecond): // a timer (cursor blink): not run
+	case msg = <-done:
+	case <-time.After(10 * time.Second):
+		panic("a command did not finish in 10s: " + funcName(cmd))
+	}
+	if msg == nil {
 		return nil
 	}
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		var out []tea.Msg // tea.BatchMsg or a sequence
+		for i := range v.Len() {
+			out = append(out, run(v.Index(i).Interface().(tea.Cmd))...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+func isBlink(cmd tea.Cmd) bool {
+	return strings.HasPrefix(funcName(cmd), "charm.land/bubbles/v2/cursor.")
+}
+
+func funcName(cmd tea.Cmd) string {
+	return runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
 }
 
 func press(m *Model, keys ...string) (quit bool) {
@@ -189,6 +215,43 @@ func (f *fixture) mustContain(m *Model, wants ...string) {
 			f.t.Fatalf("screen lacks %q:\n%s", w, v)
 		}
 	}
+}
+
+// words is the screen's text with every run of white space one space, so
+// wrapped sentences can be looked for.
+func (f *fixture) words(m *Model) string {
+	return strings.Join(strings.Fields(f.screenText(m)), " ")
+}
+
+// flakyStore is a store whose draft saves fail while fail is above zero
+// (each failure counts it down; below zero, saves fail for ever).
+type flakyStore struct {
+	Store
+	mu    sync.Mutex
+	fail  int
+	err   error
+	saves int // attempted
+}
+
+func (s *flakyStore) SaveDraft(d *assess.Assessment) error {
+	s.mu.Lock()
+	s.saves++
+	failing := s.fail != 0
+	if s.fail > 0 {
+		s.fail--
+	}
+	s.mu.Unlock()
+	if failing {
+		return s.err
+	}
+	return s.Store.SaveDraft(d)
+}
+
+// setFail makes the next n saves fail with err (n < 0: every save).
+func (s *flakyStore) setFail(n int, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fail, s.err = n, err
 }
 
 func catEnglish() *messages.Catalog { return messages.English() }

@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,7 +10,6 @@ import (
 
 	"socialmaturity/assess"
 	"socialmaturity/messages"
-	"socialmaturity/report"
 	"socialmaturity/store"
 )
 
@@ -21,30 +20,53 @@ const historyLimit = 500
 // organization; one opens, two marked compare.
 type history struct {
 	c       *Common
+	loaded  bool
 	all     []assess.Summary
 	shown   []assess.Summary
 	cursor  int
 	marked  []string
 	filter  textinput.Model
 	editing bool
-	err     error
 }
 
-// Messages to the root.
+// Messages to the root, and of the history's command.
 type (
 	openMsg    struct{ id string }
 	compareMsg struct{ from, to string }
+	listedMsg  struct{ items []assess.Summary }
 )
 
 func newHistory(c *Common) *history {
-	h := &history{c: c, filter: textinput.New()}
-	h.filter.Prompt = c.Cat.T(messages.HistoryFilter)
-	page, err := c.Store.List(store.ListOptions{Limit: historyLimit})
-	h.all, h.err = page.Items, err
-	h.apply()
+	h := &history{c: c, filter: newInput(c.Cat.T(messages.HistoryFilter))}
 	return h
 }
 
+// newInput is a one-line text input with a steady cursor.
+func newInput(prompt string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return in
+}
+
+// Init loads the stored assessments.
+func (h *history) Init() tea.Cmd {
+	st := h.c.Store
+	return func() tea.Msg {
+		page, err := st.List(store.ListOptions{Limit: historyLimit})
+		if err != nil {
+			return errMsg{err}
+		}
+		return listedMsg{items: page.Items}
+	}
+}
+
+func (h *history) SetSize(int, int) {}
+
+// apply keeps the assessments whose organization contains the filter, case
+// ignored (as store.ListOptions.Org matches).
 func (h *history) apply() {
 	f := strings.ToLower(strings.TrimSpace(h.filter.Value()))
 	h.shown = h.shown[:0]
@@ -61,7 +83,7 @@ func (h *history) capturing() bool { return h.editing }
 func (h *history) help() bindings {
 	k := h.c.Keys
 	if h.editing {
-		return bindings{short: []key.Binding{k.Select, k.Back}}
+		return bindings{short: []key.Binding{k.Submit, k.Back}}
 	}
 	return bindings{
 		short: []key.Binding{k.Up, k.Down, k.Select, k.Filter, k.Mark, k.Compare, k.Home, k.Help},
@@ -70,9 +92,14 @@ func (h *history) help() bindings {
 }
 
 func (h *history) Update(msg tea.Msg) tea.Cmd {
-	m, ok := msg.(tea.KeyPressMsg)
+	if l, ok := msg.(listedMsg); ok {
+		h.loaded, h.all = true, l.items
+		h.apply()
+		return nil
+	}
+	m, isKey := msg.(tea.KeyPressMsg)
 	if h.editing {
-		if ok && (m.String() == "enter" || key.Matches(m, h.c.Keys.Back)) {
+		if isKey && key.Matches(m, h.c.Keys.Submit, h.c.Keys.Back) {
 			h.editing = false
 			h.filter.Blur()
 			return nil
@@ -82,7 +109,7 @@ func (h *history) Update(msg tea.Msg) tea.Cmd {
 		h.apply()
 		return cmd
 	}
-	if !ok {
+	if !isKey {
 		return nil
 	}
 	k := h.c.Keys
@@ -110,25 +137,14 @@ func (h *history) Update(msg tea.Msg) tea.Cmd {
 
 // toggle marks or unmarks an assessment; a third mark replaces the oldest.
 func (h *history) toggle(id string) {
-	for i, m := range h.marked {
-		if m == id {
-			h.marked = append(h.marked[:i], h.marked[i+1:]...)
-			return
-		}
+	if i := slices.Index(h.marked, id); i >= 0 {
+		h.marked = slices.Delete(h.marked, i, i+1)
+		return
 	}
 	h.marked = append(h.marked, id)
 	if len(h.marked) > 2 {
 		h.marked = h.marked[1:]
 	}
-}
-
-func (h *history) isMarked(id string) bool {
-	for _, m := range h.marked {
-		if m == id {
-			return true
-		}
-	}
-	return false
 }
 
 func (h *history) View(height int) string {
@@ -142,8 +158,8 @@ func (h *history) View(height int) string {
 		lines = append(lines, s.Subtle.Render(cat.T(messages.HistoryMarked, len(h.marked))))
 	}
 	lines = append(lines, "")
-	if h.err != nil {
-		lines = append(lines, wrap(s.Bad, h.err.Error(), width)...)
+	if !h.loaded {
+		return strings.Join(append(lines, s.Subtle.Render(cat.T(messages.TUILoading))), "\n")
 	}
 	if len(h.shown) == 0 {
 		msg := cat.T(messages.ListEmpty)
@@ -152,25 +168,43 @@ func (h *history) View(height int) string {
 		}
 		return strings.Join(append(lines, wrap(s.Subtle, msg, width)...), "\n")
 	}
-	orgWidth := max(width-62, 12)
+	rows := h.rows()
 	head := len(lines)
 	focus := 0
+	for i, row := range rows {
+		pointer, style := "  ", s.Text
+		if i == h.cursor {
+			pointer, style, focus = s.Cursor.Render("❯ "), s.Focused, i
+		}
+		lines = append(lines, pointer+style.Render(pad(row, width-2)))
+	}
+	return strings.Join(append(lines[:head], window(lines[head:], focus, focus, focus, height-head)...), "\n")
+}
+
+// rows lays out the shown assessments as aligned columns: mark, short id,
+// date, organization, overall score and stage.
+func (h *history) rows() []string {
+	cat := h.c.Cat
+	idWidth, scoreWidth := assess.ShortIDLen, 6
+	scores := make([]string, len(h.shown))
+	for i, it := range h.shown {
+		scores[i] = scoreText(cat, it.Overall)
+		idWidth = max(idWidth, messages.Width(it.Short))
+		scoreWidth = max(scoreWidth, messages.Width(scores[i]))
+	}
+	orgWidth := max(h.c.contentWidth()-52-idWidth, 12)
+	rows := make([]string, len(h.shown))
 	for i, it := range h.shown {
 		stage := "-"
 		if it.Stage != nil {
-			stage = fmt.Sprintf("%d %s", it.Stage.Number, it.Stage.Name)
+			stage = cat.Int(it.Stage.Number) + " " + messages.SafeLine(it.Stage.Name)
 		}
 		mark := "[ ]"
-		if h.isMarked(it.ID) {
+		if slices.Contains(h.marked, it.ID) {
 			mark = "[x]"
 		}
-		pointer, style := "  ", s.Text
-		if i == h.cursor {
-			pointer, style, focus = s.Cursor.Render("❯ "), s.Focused, len(lines)-head
-		}
-		line := fmt.Sprintf("%s %-10s  %s  %s %6s  %s", mark, it.Short[:min(len(it.Short), assess.ShortIDLen)],
-			it.CompletedAt.Local().Format(report.DateFormat), pad(it.Org, orgWidth), report.FormatScore(cat, it.Overall), stage)
-		lines = append(lines, pointer+style.Render(pad(line, width-2)))
+		rows[i] = mark + " " + pad(it.Short, idWidth) + "  " + cat.DateTime(it.CompletedAt.Local()) + "  " +
+			pad(messages.SafeLine(it.Org), orgWidth) + " " + padLeft(scores[i], scoreWidth) + "  " + stage
 	}
-	return strings.Join(append(lines[:head], window(lines[head:], focus, focus, focus, height-head)...), "\n")
+	return rows
 }

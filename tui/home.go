@@ -8,7 +8,6 @@ import (
 
 	"socialmaturity/assess"
 	"socialmaturity/messages"
-	"socialmaturity/report"
 )
 
 type homeItem int
@@ -23,15 +22,19 @@ const (
 type homeEntry struct {
 	kind  homeItem
 	draft *assess.Assessment
+	short string // the draft's short id, unique among the drafts
 }
 
-// home is the start screen: new assessment, resume a draft, past results.
+// home is the start screen: new assessment, resume or discard a draft,
+// past results.
 type home struct {
-	c       *Common
-	entries []homeEntry
-	cursor  int
-	stored  int
-	err     error
+	c          *Common
+	loaded     bool
+	entries    []homeEntry
+	cursor     int
+	completed  int                // how many assessments are stored
+	discarding *assess.Assessment // the draft waiting for a confirmation
+	notice     string
 }
 
 // Navigation messages, handled by the root.
@@ -43,39 +46,99 @@ type (
 	quitMsg      struct{}
 )
 
-func newHome(c *Common) *home {
-	h := &home{c: c}
-	h.load()
-	return h
+// Messages of the home screen's commands.
+type (
+	overviewMsg struct {
+		drafts    []*assess.Assessment
+		completed int
+	}
+	discardedMsg struct{ draft *assess.Assessment }
+)
+
+func newHome(c *Common) *home { return &home{c: c} }
+
+// Init loads the drafts and the number of stored assessments.
+func (h *home) Init() tea.Cmd {
+	st := h.c.Store
+	return func() tea.Msg {
+		drafts, completed, err := st.Overview()
+		if err != nil {
+			return errMsg{err}
+		}
+		return overviewMsg{drafts: drafts, completed: completed}
+	}
 }
 
-func (h *home) load() {
+func (h *home) SetSize(int, int) {}
+
+func (h *home) help() bindings {
+	k := h.c.Keys
+	short := []key.Binding{k.Up, k.Down, k.Select, k.History, k.Quit, k.Help}
+	actions := []key.Binding{k.History}
+	if h.focusedDraft() != nil {
+		short = []key.Binding{k.Up, k.Down, k.Select, k.Discard, k.History, k.Quit, k.Help}
+		actions = append(actions, k.Discard)
+	}
+	return bindings{short: short, full: [][]key.Binding{{k.Up, k.Down, k.Select}, actions, {k.Quit, k.Help}}}
+}
+
+func (h *home) focusedDraft() *assess.Assessment {
+	if h.cursor < len(h.entries) {
+		return h.entries[h.cursor].draft
+	}
+	return nil
+}
+
+func (h *home) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case overviewMsg:
+		h.show(msg.drafts, msg.completed)
+	case discardedMsg:
+		h.notice = h.c.Cat.T(messages.TUIHomeDiscarded, messages.SafeLine(msg.draft.Org))
+		return h.Init()
+	case tea.KeyPressMsg:
+		return h.key(msg)
+	}
+	return nil
+}
+
+func (h *home) show(drafts []*assess.Assessment, completed int) {
+	h.loaded, h.completed = true, completed
 	h.entries = []homeEntry{{kind: homeNew}}
-	var drafts []*assess.Assessment
-	drafts, h.stored, h.err = h.c.Store.Overview()
-	for _, d := range drafts {
-		h.entries = append(h.entries, homeEntry{kind: homeResume, draft: d})
+	ids := make([]string, len(drafts))
+	for i, d := range drafts {
+		ids[i] = d.ID
+	}
+	for i, short := range assess.ShortIDs(ids) {
+		h.entries = append(h.entries, homeEntry{kind: homeResume, draft: drafts[i], short: short})
 	}
 	h.entries = append(h.entries, homeEntry{kind: homeHistory}, homeEntry{kind: homeQuit})
 	h.cursor = min(h.cursor, len(h.entries)-1)
 }
 
-func (h *home) help() bindings {
+func (h *home) key(m tea.KeyPressMsg) tea.Cmd {
 	k := h.c.Keys
-	return bindings{short: []key.Binding{k.Up, k.Down, k.Select, k.Quit, k.Help}, full: [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Quit, k.Help}}}
-}
-
-func (h *home) Update(msg tea.Msg) tea.Cmd {
-	m, ok := msg.(tea.KeyPressMsg)
-	if !ok {
+	if d := h.discarding; d != nil {
+		h.discarding = nil
+		if key.Matches(m, k.Confirm) {
+			return h.discard(d)
+		}
 		return nil
 	}
-	k := h.c.Keys
+	if !h.loaded {
+		return nil
+	}
+	h.notice = ""
 	var moved bool
 	if h.cursor, moved = moveCursor(k, m, h.cursor, len(h.entries)); moved {
 		return nil
 	}
-	if key.Matches(m, k.Select) {
+	switch {
+	case key.Matches(m, k.Discard) && h.focusedDraft() != nil:
+		h.discarding = h.focusedDraft()
+	case key.Matches(m, k.History):
+		return func() tea.Msg { return goHistoryMsg{} }
+	case key.Matches(m, k.Select):
 		e := h.entries[h.cursor]
 		return func() tea.Msg {
 			switch e.kind {
@@ -92,12 +155,27 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// discard removes a draft from the store.
+func (h *home) discard(d *assess.Assessment) tea.Cmd {
+	st := h.c.Store
+	return func() tea.Msg {
+		if _, err := st.Delete(d.ID); err != nil {
+			return errMsg{err}
+		}
+		return discardedMsg{draft: d}
+	}
+}
+
 func (h *home) View(height int) string {
 	s, cat := h.c.Styles, h.c.Cat
 	width := h.c.contentWidth()
 	lines := []string{s.Title.Render(cat.T(messages.AppName))}
 	lines = append(lines, wrap(s.Subtle, cat.T(messages.AppTagline), width)...)
 	lines = append(lines, "")
+	if !h.loaded {
+		lines = append(lines, s.Subtle.Render(cat.T(messages.TUILoading)))
+		return strings.Join(window(lines, 0, 0, 0, height), "\n")
+	}
 	focus := 0
 	for i, e := range h.entries {
 		var label string
@@ -105,9 +183,9 @@ func (h *home) View(height int) string {
 		case homeNew:
 			label = cat.T(messages.HomeNew)
 		case homeResume:
-			label = cat.T(messages.HomeResume, e.draft.Org, len(e.draft.Answers), h.c.Bank.QuestionCount(), e.draft.UpdatedAt.Local().Format(report.DateFormat))
+			label = draftLabel(h.c, e.draft) + " · " + e.short
 		case homeHistory:
-			label = cat.T(messages.HomeHistory, h.stored)
+			label = cat.T(messages.HomeHistory, h.completed)
 		case homeQuit:
 			label = cat.T(messages.HomeQuit)
 		}
@@ -117,9 +195,126 @@ func (h *home) View(height int) string {
 		}
 		lines = append(lines, pointer+style.Render(pad(label, width-2)))
 	}
-	if h.err != nil {
-		lines = append(lines, "")
-		lines = append(lines, wrap(s.Bad, h.err.Error(), width)...)
+	var tail []string
+	switch {
+	case h.discarding != nil:
+		d := h.discarding
+		tail = wrap(s.Heading, cat.T(messages.TUIHomeDiscardAsk, messages.SafeLine(d.Org), len(d.Answers), h.c.Bank.QuestionCount()), width)
+	case h.notice != "":
+		tail = wrap(s.Good, h.notice, width)
+	}
+	if tail != nil {
+		body := window(lines, focus, focus, focus, height-len(tail)-1)
+		return strings.Join(append(append(body, ""), tail...), "\n")
+	}
+	return strings.Join(window(lines, focus, focus, focus, height), "\n")
+}
+
+// draftLabel is how a draft is offered for resuming.
+func draftLabel(c *Common, d *assess.Assessment) string {
+	return c.Cat.T(messages.HomeResume, messages.SafeLine(d.Org), len(d.Answers), c.Bank.QuestionCount(), c.Cat.DateTime(d.UpdatedAt.Local()))
+}
+
+// orgStart opens an assessment of a named organization: when it already
+// has drafts, it offers to resume one instead of starting another.
+type orgStart struct {
+	c                     *Common
+	org, respondent, role string
+	drafts                []*assess.Assessment // nil until loaded
+	cursor                int
+}
+
+// orgDraftsMsg carries the drafts of the organization being opened.
+type orgDraftsMsg struct{ drafts []*assess.Assessment }
+
+func newOrgStart(c *Common, org, respondent, role string) *orgStart {
+	return &orgStart{c: c, org: org, respondent: respondent, role: role}
+}
+
+// Init looks for the organization's drafts, and starts a new walk at once
+// when there is none.
+func (o *orgStart) Init() tea.Cmd {
+	st, start := o.c.Store, o.start()
+	return func() tea.Msg {
+		all, err := st.Drafts()
+		if err != nil {
+			return errMsg{err}
+		}
+		var mine []*assess.Assessment
+		for _, d := range all {
+			if sameOrg(d.Org, start.org) {
+				mine = append(mine, d)
+			}
+		}
+		if len(mine) == 0 {
+			return start
+		}
+		return orgDraftsMsg{drafts: mine}
+	}
+}
+
+func (o *orgStart) start() startMsg {
+	return startMsg{org: o.org, respondent: o.respondent, role: o.role}
+}
+
+// sameOrg reports whether two organization names are the same, case and
+// spacing aside (as the store files them).
+func sameOrg(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+func (o *orgStart) SetSize(int, int) {}
+
+func (o *orgStart) help() bindings {
+	k := o.c.Keys
+	return bindings{short: []key.Binding{k.Up, k.Down, k.Select, k.Quit, k.Help}, full: [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Quit, k.Help}}}
+}
+
+func (o *orgStart) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case orgDraftsMsg:
+		o.drafts = msg.drafts
+	case tea.KeyPressMsg:
+		if o.drafts == nil {
+			return nil
+		}
+		k := o.c.Keys
+		var moved bool
+		if o.cursor, moved = moveCursor(k, msg, o.cursor, len(o.drafts)+1); moved || !key.Matches(msg, k.Select) {
+			return nil
+		}
+		if o.cursor < len(o.drafts) {
+			d := o.drafts[o.cursor]
+			return func() tea.Msg { return goResumeMsg{draft: d} }
+		}
+		start := o.start()
+		return func() tea.Msg { return start }
+	}
+	return nil
+}
+
+func (o *orgStart) View(height int) string {
+	s, cat := o.c.Styles, o.c.Cat
+	width := o.c.contentWidth()
+	lines := []string{s.Title.Render(cat.T(messages.AppName)), ""}
+	if o.drafts == nil {
+		lines = append(lines, s.Subtle.Render(cat.T(messages.TUILoading)))
+		return strings.Join(window(lines, 0, 0, 0, height), "\n")
+	}
+	lines = append(lines, wrap(s.Text, cat.T(messages.TUIOrgDraftsTitle, messages.SafeLine(o.org)), width)...)
+	lines = append(lines, "")
+	labels := make([]string, 0, len(o.drafts)+1)
+	for _, d := range o.drafts {
+		labels = append(labels, draftLabel(o.c, d))
+	}
+	labels = append(labels, cat.T(messages.TUIOrgDraftsNew, messages.SafeLine(o.org)))
+	focus := 0
+	for i, label := range labels {
+		pointer, style := "  ", s.Text
+		if i == o.cursor {
+			pointer, style, focus = s.Cursor.Render("❯ "), s.Focused, len(lines)
+		}
+		lines = append(lines, pointer+style.Render(pad(label, width-2)))
 	}
 	return strings.Join(window(lines, focus, focus, focus, height), "\n")
 }

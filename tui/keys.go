@@ -9,12 +9,16 @@ import (
 // KeyMap is every key binding of the app; each screen shows the ones it
 // uses in the footer help.
 type KeyMap struct {
-	Up, Down, Select, Back, Quit, Help   key.Binding
-	Level, NotSure, Note                 key.Binding
-	NextQuestion, PrevQuestion           key.Binding
-	NextPage, PrevPage                   key.Binding
-	AllRecs, History, Filter, Mark, Home key.Binding
-	Compare, Scroll, Export              key.Binding
+	Up, Down, Select, Submit, Back  key.Binding
+	Quit, Interrupt, Help           key.Binding
+	Level, NotSure, Note            key.Binding
+	NextQuestion, PrevQuestion      key.Binding
+	NextPage, PrevPage              key.Binding
+	AllRecs, History, Filter, Mark  key.Binding
+	Home, Compare, Scroll, Export   key.Binding
+	Discard, Confirm                key.Binding
+	ExportHTML, ExportMD, ExportCSV key.Binding
+	ExportJSON                      key.Binding
 }
 
 // NewKeyMap builds the key map with help text from the catalog.
@@ -26,8 +30,10 @@ func NewKeyMap(cat *messages.Catalog) *KeyMap {
 		Up:           b("↑/k", messages.KeyUp, "up", "k"),
 		Down:         b("↓/j", messages.KeyDown, "down", "j"),
 		Select:       b("enter", messages.KeySelect, "enter", "space"),
+		Submit:       b("enter", messages.KeySelect, "enter"),
 		Back:         b("esc", messages.KeyBack, "esc"),
 		Quit:         b("q", messages.KeyQuit, "q", "ctrl+c"),
+		Interrupt:    b("ctrl+c", messages.KeyQuit, "ctrl+c"),
 		Help:         b("?", messages.KeyHelp, "?"),
 		Level:        b("0-4", messages.KeyLevel, "0", "1", "2", "3", "4"),
 		NotSure:      b("u", messages.KeyNotSure, "u"),
@@ -44,6 +50,12 @@ func NewKeyMap(cat *messages.Catalog) *KeyMap {
 		Home:         b("esc", messages.KeyHome, "esc"),
 		Scroll:       b("↑↓/pgup/pgdn", messages.KeyScroll, "up", "down", "pgup", "pgdown"),
 		Export:       b("e", messages.KeyExport, "e"),
+		Discard:      b("d", messages.TUIKeyDiscard, "d"),
+		Confirm:      b("y", messages.TUIKeyConfirm, "y"),
+		ExportHTML:   b("h", messages.TUIKeyExportHTML, "h"),
+		ExportMD:     b("m", messages.TUIKeyExportMD, "m"),
+		ExportCSV:    b("c", messages.TUIKeyExportCSV, "c"),
+		ExportJSON:   b("j", messages.TUIKeyExportJSON, "j"),
 	}
 }
 

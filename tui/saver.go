@@ -6,14 +6,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"socialmaturity/assess"
-	"socialmaturity/store"
 )
 
 // saver writes drafts in order on its own goroutine, so a keystroke
 // never waits for the disk: each change is committed (fsync'd) a few
 // milliseconds after it is made, in the order it was made.
 type saver struct {
-	store  *store.Store
+	store  Store
 	queue  chan saveJob
 	done   chan struct{}
 	closed sync.Once
@@ -24,10 +23,14 @@ type saveJob struct {
 	result chan error
 }
 
-// savedMsg reports that a change was committed, or why not.
-type savedMsg struct{ err error }
+// savedMsg reports that the save numbered seq was committed, or why not.
+type savedMsg struct {
+	seq int
+	id  string // the draft's id
+	err error
+}
 
-func newSaver(s *store.Store) *saver {
+func newSaver(s Store) *saver {
 	sv := &saver{store: s, queue: make(chan saveJob, 1024), done: make(chan struct{})}
 	go sv.run()
 	return sv
@@ -45,14 +48,16 @@ func (s *saver) run() {
 }
 
 // save queues a snapshot of a draft (see store.SaveDraft) and returns a
-// command that reports when it is committed.
-func (s *saver) save(snapshot *assess.Assessment) tea.Cmd {
+// command that reports, as save number seq, when it is committed.
+func (s *saver) save(snapshot *assess.Assessment, seq int) tea.Cmd {
 	result := make(chan error, 1)
 	s.queue <- saveJob{draft: snapshot, result: result}
-	return func() tea.Msg { return savedMsg{err: <-result} }
+	id := snapshot.ID
+	return func() tea.Msg { return savedMsg{seq: seq, id: id, err: <-result} }
 }
 
-// flush waits until every queued change is committed.
+// flush waits until every change queued so far is committed or has failed.
+// Call it from a command, never from Update.
 func (s *saver) flush() {
 	result := make(chan error, 1)
 	s.queue <- saveJob{result: result}

@@ -12,19 +12,28 @@ import (
 )
 
 // setup asks who and what is being assessed.
+//
+// The form moves focus one command after the key that asks for it, so keys
+// typed faster than that (a paste, a script) would land in the field being
+// left. After such a key, setup holds the keys that follow until the focus
+// has moved, then hands them on in order.
 type setup struct {
 	c                     *Common
 	form                  *huh.Form
+	keys                  *huh.KeyMap
+	fields                []huh.Field
 	org, respondent, role string
+	moving                bool              // a focus move is on its way
+	held                  []tea.KeyPressMsg // keys typed while it was
 }
 
 // startMsg asks the root to create a draft and start the walk.
 type startMsg struct{ org, respondent, role string }
 
 func newSetup(c *Common, org, respondent, role string) *setup {
-	st := &setup{c: c, org: org, respondent: respondent, role: role}
+	st := &setup{c: c, org: org, respondent: respondent, role: role, keys: huh.NewDefaultKeyMap()}
 	cat := c.Cat
-	st.form = huh.NewForm(huh.NewGroup(
+	st.fields = []huh.Field{
 		huh.NewInput().Title(cat.T(messages.SetupOrg)).Description(cat.T(messages.SetupOrgHint)).
 			CharLimit(200).Value(&st.org).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" {
@@ -34,14 +43,17 @@ func newSetup(c *Common, org, respondent, role string) *setup {
 		}),
 		huh.NewInput().Title(cat.T(messages.SetupRespondent)).Description(cat.T(messages.SetupOptional)).CharLimit(200).Value(&st.respondent),
 		huh.NewInput().Title(cat.T(messages.SetupRole)).Description(cat.T(messages.SetupOptional)).CharLimit(200).Value(&st.role),
-	)).WithShowHelp(false).WithTheme(huh.ThemeFunc(huh.ThemeCharm))
-	st.resize()
+	}
+	st.form = huh.NewForm(huh.NewGroup(st.fields...)).
+		WithShowHelp(false).WithKeyMap(st.keys).WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+	st.SetSize(c.Width, c.Height)
 	return st
 }
 
 func (st *setup) Init() tea.Cmd { return st.form.Init() }
 
-func (st *setup) resize() {
+// SetSize fits the form to the terminal (the size is also in Common).
+func (st *setup) SetSize(int, int) {
 	st.form = st.form.WithWidth(min(st.c.contentWidth(), 72)).WithHeight(max(st.c.Height-4, 6))
 }
 
@@ -54,12 +66,43 @@ func (st *setup) help() bindings {
 }
 
 func (st *setup) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(tea.KeyPressMsg); ok && key.Matches(m, st.c.Keys.Back) {
-		return func() tea.Msg { return goHomeMsg{} }
+	if m, ok := msg.(tea.KeyPressMsg); ok {
+		if key.Matches(m, st.c.Keys.Back) {
+			return func() tea.Msg { return goHomeMsg{} }
+		}
+		if st.moving {
+			st.held = append(st.held, m)
+			return nil
+		}
 	}
+	cmd := st.step(msg)
+	if st.moving || len(st.held) == 0 {
+		return cmd
+	}
+	cmds := []tea.Cmd{cmd}
+	for len(st.held) > 0 && !st.moving && st.form.State == huh.StateNormal {
+		k := st.held[0]
+		st.held = st.held[1:]
+		cmds = append(cmds, st.step(k))
+	}
+	if st.form.State != huh.StateNormal {
+		st.held = nil
+	}
+	return tea.Batch(cmds...)
+}
+
+// step hands one message to the form and notes whether it started or
+// finished a focus move.
+func (st *setup) step(msg tea.Msg) tea.Cmd {
+	before := st.focused()
 	model, cmd := st.form.Update(msg)
 	if f, ok := model.(*huh.Form); ok {
 		st.form = f
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		st.moving = st.startsMove(k, before)
+	} else if st.moving && (st.focused() != before || st.form.State != huh.StateNormal) {
+		st.moving = false
 	}
 	switch st.form.State {
 	case huh.StateCompleted:
@@ -69,6 +112,34 @@ func (st *setup) Update(msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return goHomeMsg{} }
 	}
 	return cmd
+}
+
+// startsMove reports whether key k, just handled by the field at index
+// from, sent the focus on its way to another field (or the form to its
+// end): a next key the field accepted, or a previous key off the first
+// field.
+func (st *setup) startsMove(k tea.KeyPressMsg, from int) bool {
+	if st.form.State != huh.StateNormal {
+		return false
+	}
+	switch {
+	case key.Matches(k, st.keys.Input.Prev):
+		return from > 0
+	case key.Matches(k, st.keys.Input.Next, st.keys.Input.Submit):
+		return st.fields[from].Error() == nil
+	}
+	return false
+}
+
+// focused is the index of the field that has the focus.
+func (st *setup) focused() int {
+	f := st.form.GetFocusedField()
+	for i, field := range st.fields {
+		if field == f {
+			return i
+		}
+	}
+	return 0
 }
 
 func (st *setup) View(height int) string {

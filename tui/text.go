@@ -5,12 +5,11 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"socialmaturity/assess"
-	"socialmaturity/report"
+	"socialmaturity/messages"
 )
 
 // wrap breaks plain text to width cells and styles every line.
@@ -30,12 +29,12 @@ func wrap(style lipgloss.Style, text string, width int) []string {
 func hang(prefix string, style lipgloss.Style, text string, width int) []string {
 	pw := lipgloss.Width(prefix)
 	lines := wrap(style, text, width-pw)
-	pad := strings.Repeat(" ", pw)
+	indent := strings.Repeat(" ", pw)
 	for i := range lines {
 		if i == 0 {
 			lines[i] = prefix + lines[i]
 		} else {
-			lines[i] = pad + lines[i]
+			lines[i] = indent + lines[i]
 		}
 	}
 	return lines
@@ -61,22 +60,38 @@ func window(lines []string, start, end, cursor, height int) []string {
 	return lines[top : top+height]
 }
 
-// bar draws a score bar with styled filled and empty parts and the number
-// beside it, so no meaning rests on colour alone.
+// bar draws a score 0..100 as a bar of width cells, filled and empty parts
+// styled apart, or dots when unscored; the number goes beside it, so no
+// meaning rests on colour alone.
 func (s *Styles) bar(score assess.Score, width int) string {
-	plain := report.Bar(score, width)
-	filled := strings.Count(plain, "█")
-	return s.BarFull.Render(strings.Repeat("█", filled)) + s.BarEmpty.Render(plain[len("█")*filled:])
+	if !score.Valid {
+		return s.BarEmpty.Render(strings.Repeat("·", width))
+	}
+	filled := min(max(int(score.Value/100*float64(width)+0.5), 0), width)
+	return s.BarFull.Render(strings.Repeat("█", filled)) + s.BarEmpty.Render(strings.Repeat("░", width-filled))
+}
+
+// scoreText is a score as the catalog writes it, or "not scored".
+func scoreText(cat *messages.Catalog, s assess.Score) string {
+	if !s.Valid {
+		return cat.T(messages.ResultUnscored)
+	}
+	return cat.Score(s.Value)
 }
 
 // pad fills s with spaces to width cells, or cuts it to width with an
 // ellipsis.
 func pad(s string, width int) string {
-	w := ansi.StringWidth(s)
+	w := messages.Width(s)
 	if w > width {
-		return ansi.Truncate(s, width, "…")
+		return ansi.Truncate(s, width, "…") // as messages.Truncate, the width known
 	}
 	return s + strings.Repeat(" ", width-w)
+}
+
+// padLeft right-aligns s in width cells.
+func padLeft(s string, width int) string {
+	return strings.Repeat(" ", max(width-messages.Width(s), 0)) + s
 }
 
 // moveCursor applies the up and down keys to a cursor over n items and

@@ -1,8 +1,8 @@
 package tui
 
 import (
-	"fmt"
-	"strconv"
+	"errors"
+	"maps"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,6 +12,7 @@ import (
 	"socialmaturity/assess"
 	"socialmaturity/messages"
 	"socialmaturity/questions"
+	"socialmaturity/store"
 )
 
 // notSureRow is the option row after the five levels.
@@ -32,7 +33,9 @@ type step struct {
 }
 
 // walk is the assessment itself: pillar intros, one page per key action,
-// and a finish page. Every answer and note goes to the draft at once.
+// and a finish page. Every answer and note goes to the draft at once and
+// is saved in the background; the status line says ✓ only once the latest
+// change is committed.
 type walk struct {
 	c      *Common
 	draft  *assess.Assessment
@@ -43,11 +46,19 @@ type walk struct {
 	cursor map[string]int // option row under the cursor, per question
 	number map[string]int // 1-based position of each question in the bank
 
-	note     textinput.Model
-	editing  bool
-	status   string // the last save's outcome
-	statusOK bool
-	options  map[optionKey][]string // wrapped, styled option texts
+	note    textinput.Model
+	editing bool
+
+	queued     int   // number of the latest save queued
+	committed  int   // number of the latest save committed under the draft's id
+	resultSeq  int   // number of the latest save whose outcome is known
+	saveErr    error // that outcome
+	completing bool  // the draft is being scored and stored
+	notice     string
+
+	scroll, overflow int // of an intro or finish card taller than the screen
+
+	optionCache map[optionKey][]string // wrapped, styled option texts
 }
 
 // optionKey identifies one rendering of an option's text.
@@ -59,11 +70,20 @@ type optionKey struct {
 	styles   *Styles
 }
 
-// completeMsg asks the root to score and store the draft.
-type completeMsg struct{ draft *assess.Assessment }
+// Messages of the walk's commands.
+type (
+	// completedMsg carries a stored result and the organization's previous
+	// one; the root shows them.
+	completedMsg struct{ done, previous *assess.Assessment }
+	// completeFailedMsg says why the draft with id could not be completed.
+	completeFailedMsg struct {
+		id  string
+		err error
+	}
+)
 
 func newWalk(c *Common, draft *assess.Assessment, sv *saver) *walk {
-	w := &walk{c: c, draft: draft, saver: sv, cursor: map[string]int{}, number: map[string]int{}, options: map[optionKey][]string{}}
+	w := &walk{c: c, draft: draft, saver: sv, cursor: map[string]int{}, number: map[string]int{}, optionCache: map[optionKey][]string{}}
 	if w.draft.Answers == nil {
 		w.draft.Answers = assess.Answers{}
 	}
@@ -75,15 +95,14 @@ func newWalk(c *Common, draft *assess.Assessment, sv *saver) *walk {
 			for _, q := range ka.Questions {
 				n++
 				w.number[q.ID] = n
-				if a, ok := draft.Answers[q.ID]; ok {
+				if a, found := draft.Answers[q.ID]; found {
 					w.cursor[q.ID] = rowOf(a)
 				}
 			}
 		}
 	}
 	w.steps = append(w.steps, step{kind: stepFinish})
-	w.note = textinput.New()
-	w.note.Prompt = c.Cat.T(messages.WalkNotePrompt)
+	w.note = newInput(c.Cat.T(messages.WalkNotePrompt))
 	w.note.CharLimit = 500
 	w.resumeAtFirstUnanswered()
 	return w
@@ -107,7 +126,7 @@ func (w *walk) resumeAtFirstUnanswered() {
 			continue
 		}
 		for qi, q := range w.questions(st) {
-			if _, ok := w.draft.Answers[q.ID]; !ok {
+			if _, found := w.draft.Answers[q.ID]; !found {
 				w.at, w.focus = i, qi
 				return
 			}
@@ -115,6 +134,10 @@ func (w *walk) resumeAtFirstUnanswered() {
 	}
 	w.at = len(w.steps) - 1
 }
+
+func (w *walk) Init() tea.Cmd { return nil }
+
+func (w *walk) SetSize(int, int) {}
 
 func (w *walk) questions(st step) []questions.Question {
 	return w.c.Bank.Pillars[st.pillar].KeyActions[st.keyAction].Questions
@@ -129,12 +152,21 @@ func (w *walk) focused() *questions.Question {
 
 func (w *walk) capturing() bool { return w.editing }
 
+// leave returns a copy of the draft when it holds answers or notes, and
+// whether all of them are committed.
+func (w *walk) leave() (*assess.Assessment, bool) {
+	if len(w.draft.Answers)+len(w.draft.Notes) == 0 {
+		return nil, true
+	}
+	return w.snapshot(), w.committed >= w.queued
+}
+
 func (w *walk) help() bindings {
 	k := w.c.Keys
 	switch w.current().kind {
 	case stepPage:
 		if w.editing {
-			return bindings{short: []key.Binding{k.Select, k.Back}}
+			return bindings{short: []key.Binding{k.Submit, k.Back}}
 		}
 		return bindings{
 			short: []key.Binding{k.Up, k.Down, k.Select, k.Level, k.NotSure, k.Note, k.NextPage, k.PrevPage, k.Quit, k.Help},
@@ -143,7 +175,7 @@ func (w *walk) help() bindings {
 	default:
 		return bindings{
 			short: []key.Binding{k.Select, k.NextPage, k.PrevPage, k.Quit, k.Help},
-			full:  [][]key.Binding{{k.Select, k.NextPage, k.PrevPage}, {k.Quit, k.Help}},
+			full:  [][]key.Binding{{k.Select, k.NextPage, k.PrevPage, k.Scroll}, {k.Quit, k.Help}},
 		}
 	}
 }
@@ -151,7 +183,7 @@ func (w *walk) help() bindings {
 // move goes to step i, focusing its first (or, going back, last) question.
 func (w *walk) move(i int, fromEnd bool) {
 	w.at = min(max(i, 0), len(w.steps)-1)
-	w.focus = 0
+	w.focus, w.scroll, w.overflow = 0, 0, 0
 	if st := w.current(); st.kind == stepPage && fromEnd {
 		w.focus = len(w.questions(st)) - 1
 	}
@@ -160,34 +192,28 @@ func (w *walk) move(i int, fromEnd bool) {
 func (w *walk) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case savedMsg:
-		w.statusOK = msg.err == nil
-		w.status = w.c.Cat.T(messages.WalkSaved)
-		if msg.err != nil {
-			w.status = w.c.Cat.T(messages.WalkSaveFailed, msg.err)
+		return w.saved(msg)
+	case completeFailedMsg:
+		w.completing = false
+		var done *store.CompletedError
+		if errors.As(msg.err, &done) && msg.id == w.draft.ID {
+			return w.reissue()
 		}
-		return nil
+		return func() tea.Msg { return errMsg{msg.err} }
 	case tea.KeyPressMsg:
+		if w.completing {
+			return nil
+		}
 		if w.editing {
 			return w.updateNote(msg)
 		}
-		k := w.c.Keys
 		switch w.current().kind {
 		case stepPage:
 			return w.updatePage(msg)
 		case stepFinish:
-			switch {
-			case key.Matches(msg, k.Select):
-				return func() tea.Msg { return completeMsg{draft: w.draft} }
-			case key.Matches(msg, k.PrevPage, k.Up, k.PrevQuestion):
-				w.move(w.at-1, true)
-			}
+			return w.updateFinish(msg)
 		default:
-			switch {
-			case key.Matches(msg, k.Select, k.NextPage, k.Down, k.NextQuestion):
-				w.move(w.at+1, false)
-			case key.Matches(msg, k.PrevPage, k.Up, k.PrevQuestion):
-				w.move(w.at-1, true)
-			}
+			w.updateIntro(msg)
 		}
 	default:
 		if w.editing {
@@ -197,6 +223,73 @@ func (w *walk) Update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// saved takes in the outcome of a save.
+func (w *walk) saved(msg savedMsg) tea.Cmd {
+	if msg.seq > w.resultSeq {
+		w.resultSeq, w.saveErr = msg.seq, msg.err
+	}
+	if msg.err == nil && msg.id == w.draft.ID {
+		w.committed = max(w.committed, msg.seq)
+	}
+	var done *store.CompletedError
+	if errors.As(msg.err, &done) && msg.id == w.draft.ID {
+		return w.reissue()
+	}
+	return nil
+}
+
+// reissue keeps the answers on screen as a new draft when their draft was
+// completed in another window, so nothing is lost and nothing overwritten.
+func (w *walk) reissue() tea.Cmd {
+	w.draft.ID = store.NewID(w.c.Now())
+	w.notice = w.c.Cat.T(messages.AccessibleElsewhere)
+	return w.persist()
+}
+
+func (w *walk) updateIntro(msg tea.KeyPressMsg) {
+	k := w.c.Keys
+	switch {
+	case key.Matches(msg, k.Down) && w.scroll < w.overflow:
+		w.scroll++
+	case key.Matches(msg, k.Up) && w.scroll > 0:
+		w.scroll--
+	case key.Matches(msg, k.Select, k.NextPage, k.Down, k.NextQuestion):
+		w.move(w.at+1, false)
+	case key.Matches(msg, k.PrevPage, k.Up, k.PrevQuestion):
+		w.move(w.at-1, true)
+	}
+}
+
+func (w *walk) updateFinish(msg tea.KeyPressMsg) tea.Cmd {
+	k := w.c.Keys
+	switch {
+	case key.Matches(msg, k.Down) && w.scroll < w.overflow:
+		w.scroll++
+	case key.Matches(msg, k.Up) && w.scroll > 0:
+		w.scroll--
+	case key.Matches(msg, k.Select) && len(w.draft.Answers) > 0:
+		w.completing, w.notice = true, ""
+		return w.complete(w.snapshot())
+	case key.Matches(msg, k.PrevPage, k.Up, k.PrevQuestion):
+		w.move(w.at-1, true)
+	}
+	return nil
+}
+
+// complete stores the draft as it is on screen as a completed assessment,
+// once the saves queued before it are done.
+func (w *walk) complete(d *assess.Assessment) tea.Cmd {
+	sv, st, bank := w.saver, w.c.Store, w.c.Bank
+	return func() tea.Msg {
+		sv.flush()
+		cs, err := st.Complete(bank, []*assess.Assessment{d})
+		if err != nil {
+			return completeFailedMsg{id: d.ID, err: err}
+		}
+		return completedMsg{done: cs[0].Done, previous: cs[0].Previous}
+	}
 }
 
 func (w *walk) updatePage(msg tea.KeyPressMsg) tea.Cmd {
@@ -228,7 +321,7 @@ func (w *walk) updatePage(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Note):
 		w.editing = true
 		w.note.SetValue(w.draft.Notes[q.ID])
-		w.note.SetWidth(max(w.c.contentWidth()-len(w.note.Prompt)-6, 10))
+		w.note.SetWidth(max(w.c.contentWidth()-messages.Width(w.note.Prompt)-6, 10))
 		w.note.CursorEnd()
 		return w.note.Focus()
 	}
@@ -251,29 +344,30 @@ func (w *walk) answer(q *questions.Question, row int) tea.Cmd {
 	}
 	w.cursor[q.ID] = row
 	w.draft.Answers[q.ID] = a
+	w.notice = ""
 	w.nextQuestion()
 	return w.persist()
+}
+
+// snapshot is a copy of the draft that later changes on screen leave alone.
+func (w *walk) snapshot() *assess.Assessment {
+	s := *w.draft
+	s.Answers = maps.Clone(w.draft.Answers)
+	s.Notes = maps.Clone(w.draft.Notes)
+	return &s
 }
 
 // persist saves the draft as it is on screen: every answer and note, so
 // that a save that failed (the database busy, say) is made good by the next.
 func (w *walk) persist() tea.Cmd {
-	snapshot := *w.draft
-	snapshot.Answers = make(assess.Answers, len(w.draft.Answers))
-	for id, a := range w.draft.Answers {
-		snapshot.Answers[id] = a
-	}
-	snapshot.Notes = make(map[string]string, len(w.draft.Notes))
-	for id, n := range w.draft.Notes {
-		snapshot.Notes[id] = n
-	}
-	return w.saver.save(&snapshot)
+	w.queued++
+	return w.saver.save(w.snapshot(), w.queued)
 }
 
 func (w *walk) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	k := w.c.Keys
 	switch {
-	case msg.String() == "enter":
+	case key.Matches(msg, k.Submit):
 		w.editing = false
 		w.note.Blur()
 		setNote(w.draft, w.focused().ID, strings.TrimSpace(w.note.Value()))
@@ -309,169 +403,4 @@ func (w *walk) counts() (answered, unsure int) {
 		}
 	}
 	return answered, unsure
-}
-
-// View renders the current step within the common size (height is what is
-// left above the footer).
-func (w *walk) View(height int) string {
-	st := w.current()
-	width := w.c.contentWidth()
-	var lines []string
-	var start, end, cursor int
-	switch st.kind {
-	case stepIntro:
-		lines = w.introView(st, width)
-	case stepFinish:
-		lines = w.finishView(width)
-	default:
-		lines, start, end, cursor = w.pageView(st, width)
-	}
-	head := w.header(st, width)
-	style := w.c.Styles.Good
-	if !w.statusOK {
-		style = w.c.Styles.Bad
-	}
-	status := wrap(style, w.status, width)
-	body := window(lines, start, end, cursor, height-len(head)-len(status))
-	return strings.Join(append(append(head, body...), status...), "\n")
-}
-
-func (w *walk) header(st step, width int) []string {
-	s, cat, bank := w.c.Styles, w.c.Cat, w.c.Bank
-	crumb := cat.T(messages.AppName)
-	if st.kind != stepFinish {
-		p := bank.Pillars[st.pillar]
-		crumb = p.Title
-		if st.kind == stepPage {
-			crumb += " › " + p.KeyActions[st.keyAction].Title
-		}
-	}
-	total := bank.QuestionCount()
-	n := total
-	if st.kind == stepPage {
-		n = w.number[w.focused().ID]
-	} else if st.kind == stepIntro {
-		n = w.number[bank.Pillars[st.pillar].KeyActions[0].Questions[0].ID]
-	}
-	answered, unsure := w.counts()
-	done := answered + unsure
-	barWidth := max(min(width/3, 30), 10)
-	filled := done * barWidth / max(total, 1)
-	bar := s.BarFull.Render(strings.Repeat("█", filled)) + s.BarEmpty.Render(strings.Repeat("░", barWidth-filled))
-	return []string{
-		s.Subtle.Render(pad(crumb, width)),
-		bar + " " + s.Text.Render(cat.T(messages.WalkProgress, n, total, done)),
-		"",
-	}
-}
-
-func (w *walk) introView(st step, width int) []string {
-	s, cat, bank := w.c.Styles, w.c.Cat, w.c.Bank
-	p := bank.Pillars[st.pillar]
-	inner := width - s.Card.GetHorizontalFrameSize()
-	var body []string
-	body = append(body, s.Subtle.Render(cat.T(messages.WalkIntroPillar, st.pillar+1, len(bank.Pillars))))
-	body = append(body, wrap(s.Title, p.Title, inner)...)
-	body = append(body, "")
-	body = append(body, wrap(s.Text, p.Thesis, inner)...)
-	if len(p.Facts) > 0 {
-		body = append(body, "")
-		body = append(body, wrap(s.Figure, p.Facts[0], inner)...)
-		if bank.Credit != "" {
-			body = append(body, wrap(s.Subtle, bank.Credit, inner)...)
-		}
-	}
-	body = append(body, "", s.Heading.Render(cat.T(messages.WalkIntroStart)))
-	return strings.Split(s.Card.Width(width).Render(strings.Join(body, "\n")), "\n")
-}
-
-func (w *walk) finishView(width int) []string {
-	s, cat := w.c.Styles, w.c.Cat
-	answered, unsure := w.counts()
-	total := w.c.Bank.QuestionCount()
-	lines := []string{s.Title.Render(cat.T(messages.WalkFinishTitle)), ""}
-	lines = append(lines, wrap(s.Text, cat.T(messages.WalkFinishBody, answered, total, unsure), width)...)
-	if missing := total - answered - unsure; missing > 0 {
-		lines = append(lines, "")
-		lines = append(lines, wrap(s.Subtle, cat.T(messages.WalkFinishMissing, missing), width)...)
-	}
-	lines = append(lines, "")
-	lines = append(lines, wrap(s.Heading, cat.T(messages.WalkFinishAction), width)...)
-	return lines
-}
-
-// pageView renders a key action's questions: the focused one in full, the
-// others as one line with their answer. It returns the lines where the
-// focused question starts and ends and the cursor's line.
-func (w *walk) pageView(st step, width int) (lines []string, start, end, cursor int) {
-	s, cat := w.c.Styles, w.c.Cat
-	ka := w.c.Bank.Pillars[st.pillar].KeyActions[st.keyAction]
-	lines = wrap(s.Heading, ka.Title, width)
-	lines = append(lines, wrap(s.Subtle, ka.Summary, width)...)
-	lines = append(lines, "")
-	for qi, q := range ka.Questions {
-		num := fmt.Sprintf("%d. ", w.number[q.ID])
-		a, answered := w.draft.Answers[q.ID]
-		if qi != w.focus {
-			summary := cat.T(messages.WalkUnanswered)
-			if answered {
-				label, text := w.option(&q, rowOf(a))
-				summary = label + "  " + text
-			}
-			lines = append(lines, s.Subtle.Render(pad("  "+num+q.Prompt, width/2)+"  "+pad(summary, width-width/2-2)))
-			continue
-		}
-		start = len(lines)
-		lines = append(lines, hang("▸ "+num, s.Focused, q.Prompt, width)...)
-		indent := strings.Repeat(" ", 2+len(num))
-		if q.Help != "" {
-			lines = append(lines, hang(indent, s.Subtle, q.Help, width)...)
-		}
-		for row := 0; row <= notSureRow; row++ {
-			pointer := "  "
-			if row == w.cursor[q.ID] {
-				pointer = s.Cursor.Render("❯ ")
-				cursor = len(lines)
-			}
-			chosen := answered && rowOf(a) == row
-			mark, style := "○ ", s.Text
-			if chosen {
-				mark, style = "● ", s.Chosen
-			}
-			label, text := w.option(&q, row)
-			prefix := indent + pointer + mark + style.Render(label) + "  "
-			textWidth := width - len(indent) - 7
-			ok := optionKey{q.ID, row, textWidth, chosen, s}
-			wrapped, cached := w.options[ok]
-			if !cached {
-				wrapped = wrap(style, text, textWidth)
-				w.options[ok] = wrapped
-			}
-			blank := strings.Repeat(" ", len(indent)+7)
-			for i, l := range wrapped {
-				if i == 0 {
-					lines = append(lines, prefix+l)
-				} else {
-					lines = append(lines, blank+l)
-				}
-			}
-		}
-		if w.editing {
-			lines = append(lines, indent+w.note.View())
-			cursor = len(lines) - 1
-		} else if note := w.draft.Notes[q.ID]; note != "" {
-			lines = append(lines, hang(indent, s.Subtle, cat.T(messages.WalkNote, note), width)...)
-		}
-		end = len(lines) - 1
-		lines = append(lines, "")
-	}
-	return lines, start, end, cursor
-}
-
-// option is the label ("0".."4", or "?") and text of an option row.
-func (w *walk) option(q *questions.Question, row int) (label, text string) {
-	if row == notSureRow {
-		return "?", w.c.Cat.T(messages.WalkNotSure)
-	}
-	return strconv.Itoa(row), q.Option(row)
 }

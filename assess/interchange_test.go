@@ -1,0 +1,140 @@
+package assess
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// An exported result reads back as the same submission and scores the same.
+func TestResultFileRoundTrip(t *testing.T) {
+	b := defaultBank(t)
+	a := completed(b, "1m8bbbbbbbbbbbbb", time.Date(2026, 9, 14, 16, 30, 0, 0, time.UTC), 1)
+	a.StartedAt = a.CompletedAt.Add(-time.Hour)
+	a.Role = "CMO\x7f\u0080" // DEL and a C1 control, which YAML refuses raw
+	a.Notes[b.At(b.Questions()[3]).ID] = `Three channels <b>and</b> a "newsletter"`
+	out, err := EncodeResult(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := ParseSubmission("export.json", out, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sub.Org != a.Org || sub.Respondent != a.Respondent || sub.Role != a.Role {
+		t.Errorf("read back %+v", sub)
+	}
+	if len(sub.Notes) != len(a.Notes) {
+		t.Errorf("notes = %v, want %v", sub.Notes, a.Notes)
+	}
+	for id, n := range a.Notes {
+		if sub.Notes[id] != n {
+			t.Errorf("note %s = %q, want %q", id, sub.Notes[id], n)
+		}
+	}
+	if len(sub.Answers) != len(a.Answers) {
+		t.Fatalf("%d answers read back, want %d", len(sub.Answers), len(a.Answers))
+	}
+	for id, ans := range a.Answers {
+		if sub.Answers[id] != ans {
+			t.Errorf("answer %s = %+v, want %+v", id, sub.Answers[id], ans)
+		}
+	}
+	if as, err := ParseAssessments("export.json", out, b); err != nil || len(as) != 1 || as[0].CompletedAt == nil || !as[0].CompletedAt.Equal(*a.CompletedAt) {
+		t.Errorf("completed = %v (%v), want %v", as, err, a.CompletedAt)
+	}
+	again := Evaluate(b, sub.Answers, Targets{})
+	if Round(again.Overall.Value) != Round(a.Result.Overall.Value) || len(again.Recommendations) != len(a.Result.Recommendations) {
+		t.Errorf("scores differ after the round trip: %v vs %v", again.Overall, a.Result.Overall)
+	}
+	for _, want := range []string{`"schema": "socialmaturity.assessment/v1"`, `"started_at": `, `"overall": `, `"recommendations": `} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("export lacks %s", want)
+		}
+	}
+}
+
+// A draft's answers written as an answers file import as they were.
+func TestEncodeAnswersFileRoundTrip(t *testing.T) {
+	b := defaultBank(t)
+	first, second := b.At(b.Questions()[0]).ID, b.At(b.Questions()[1]).ID
+	s := Submission{
+		Org: "شرکت نمونه 🚀", Respondent: "Dana", Role: "CMO",
+		Answers: Answers{first: NotSure, second: AtLevel(4)},
+		Notes:   map[string]string{second: "=cmd|' /C calc'!A0 \"quoted\"\nsecond line"},
+	}
+	out, err := EncodeAnswersFile(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"`+first+`": "unsure"`) {
+		t.Errorf("not sure is not written as %q:\n%s", UnsureWord, out)
+	}
+	if strings.Contains(string(out), `"overall"`) || strings.Contains(string(out), `"completed_at"`) {
+		t.Errorf("an answers file carries a result or a completion time:\n%s", out)
+	}
+	got, err := ParseAssessments("rescue.json", out, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d submissions read back", len(got))
+	}
+	g := got[0]
+	if g.Org != s.Org || g.Respondent != s.Respondent || g.Role != s.Role || len(g.Answers) != 2 ||
+		g.Answers[first] != NotSure || g.Answers[second] != AtLevel(4) || g.Notes[second] != s.Notes[second] {
+		t.Errorf("read back %+v, want %+v", g, s)
+	}
+}
+
+func TestEncodeAnswersFileWithoutAnswers(t *testing.T) {
+	out, err := EncodeAnswersFile(Submission{Org: "Acme"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"answers": {}`) {
+		t.Errorf("no answers is not an empty mapping:\n%s", out)
+	}
+	if _, err := ParseSubmission("empty.json", out, defaultBank(t)); err != nil {
+		t.Errorf("does not read back: %v", err)
+	}
+}
+
+// Whatever people type (valid text) survives the trip through an answers file.
+func FuzzEncodeAnswersFile(f *testing.F) {
+	f.Add("Acme", "Dana", "a note", 2)
+	f.Add("Evil\x1b[31mRED\r\nInjected", "\u202eDana", "🚀 \"x\" \\ </script>", 0)
+	f.Add("   ", "", "", -1)
+	b := defaultBank(f)
+	id := b.At(b.Questions()[0]).ID
+	f.Fuzz(func(t *testing.T, org, who, note string, level int) {
+		if !utf8.ValidString(org) || !utf8.ValidString(who) || !utf8.ValidString(note) {
+			t.Skip("the interchange format is UTF-8")
+		}
+		s := Submission{Org: org, Respondent: who, Answers: Answers{}, Notes: map[string]string{id: note}}
+		if level >= 0 && level <= 4 {
+			s.Answers[id] = AtLevel(level)
+		} else {
+			s.Answers[id] = NotSure
+		}
+		out, err := EncodeAnswersFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ParseSubmission("f.json", out, b)
+		if strings.TrimSpace(org) == "" {
+			if err == nil {
+				t.Error("an empty organization was read back")
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("does not read back: %v\n%s", err, out)
+		}
+		if got.Org != strings.TrimSpace(org) || got.Respondent != strings.TrimSpace(who) ||
+			got.Answers[id] != s.Answers[id] || got.Notes[id] != strings.TrimSpace(note) {
+			t.Errorf("read back %+v, want %+v", got, s)
+		}
+	})
+}
