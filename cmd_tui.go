@@ -78,8 +78,8 @@ func (a *app) runTUI(ctx context.Context, start tui.Start, f tuiFlags) (err erro
 	}()
 	o := tui.Options{
 		Store: s, Bank: bank, Cat: a.cat, Start: start, Org: f.org, Respondent: f.respondent, Role: f.role,
-		Export:    a.exporter(bank),
-		RescueDir: filepath.Dir(s.Path()),
+		Export: a.exporter(bank),
+		Rescue: rescueWriter(filepath.Dir(s.Path())),
 	}
 	runCtx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
 	defer stop()
@@ -101,6 +101,21 @@ func (a *app) runTUI(ctx context.Context, start tui.Start, f tuiFlags) (err erro
 // exitTerminated is the exit code after SIGTERM: 128+15, what a shell
 // reports for a process the signal ended.
 const exitTerminated = 143
+
+// rescueWriter keeps answers the database refused in dir (the data
+// folder), readable by their owner only, never replacing a file.
+func rescueWriter(dir string) tui.RescueWriter {
+	return func(name string, data []byte) (string, error) {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return "", err
+		}
+		path, err := report.WriteNew(filepath.Join(dir, name), data, 0o600)
+		if err != nil {
+			return "", err
+		}
+		return filepath.Abs(path)
+	}
+}
 
 // exitError is an error that ends the process with its own exit code
 // rather than 1.

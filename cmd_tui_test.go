@@ -143,3 +143,29 @@ func TestExporterWritesNewFilesInTheCurrentFolder(t *testing.T) {
 		t.Errorf("export %s: %v\n%s", first, err, data)
 	}
 }
+
+// Answers the database refused are kept in the data folder, which is made
+// when missing, readable by their owner only, and a second rescue never
+// replaces the first.
+func TestRescueWriterKeepsAnswersPrivateAndNeverReplacesThem(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data", "socialmaturity")
+	write := rescueWriter(dir)
+	first, err := write("socialmaturity-answers-x.json", []byte(`{"org":"A"}`))
+	if err != nil || filepath.Dir(first) != dir {
+		t.Fatalf("first = %q, %v", first, err)
+	}
+	second, err := write("socialmaturity-answers-x.json", []byte(`{"org":"B"}`))
+	if err != nil || second == first {
+		t.Fatalf("second = %q, %v (first %q)", second, err, first)
+	}
+	if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o700 {
+		t.Errorf("folder %v, %v; want 0700", info.Mode(), err)
+	}
+	for path, want := range map[string]string{first: `{"org":"A"}`, second: `{"org":"B"}`} {
+		info, err := os.Stat(path)
+		data, _ := os.ReadFile(path)
+		if err != nil || info.Mode().Perm() != 0o600 || string(data) != want {
+			t.Errorf("%s: %v, %v, %q", path, info.Mode(), err, data)
+		}
+	}
+}

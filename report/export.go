@@ -103,9 +103,9 @@ func WriteFile(path string, cat *messages.Catalog, v *assess.View, format string
 		return "", err
 	}
 	if path == "" {
-		return writeNew(FileName(v.Source, format), buf.Bytes())
+		return WriteNew(FileName(v.Source, format), buf.Bytes(), 0o644)
 	}
-	tmp, err := writeTemp(filepath.Dir(path), buf.Bytes())
+	tmp, err := writeTemp(filepath.Dir(path), buf.Bytes(), 0o644)
 	if err != nil {
 		return "", err
 	}
@@ -119,10 +119,12 @@ func WriteFile(path string, cat *messages.Catalog, v *assess.View, format string
 // maxNameTries bounds the search for a free file name.
 const maxNameTries = 1000
 
-// writeNew writes data to a file named name, or name-2, name-3… (before
-// the extension), whichever is free first, never replacing a file.
-func writeNew(name string, data []byte) (string, error) {
-	tmp, err := writeTemp(filepath.Dir(name), data)
+// WriteNew writes data to a file named name, or name-2, name-3… (before
+// the extension), whichever is free first, with permission perm, and
+// returns its path. It never replaces a file, and the file appears whole
+// or not at all.
+func WriteNew(name string, data []byte, perm fs.FileMode) (string, error) {
+	tmp, err := writeTemp(filepath.Dir(name), data, perm)
 	if err != nil {
 		return "", err
 	}
@@ -135,44 +137,45 @@ func writeNew(name string, data []byte) (string, error) {
 			path = base + "-" + strconv.Itoa(n) + ext
 		}
 		// Claim the name; only the one who created it may replace it.
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
-			return "", fmt.Errorf("export to %s: %w", path, err)
+			return "", fmt.Errorf("write %s: %w", path, err)
 		}
 		if err := f.Close(); err != nil {
 			os.Remove(path)
-			return "", fmt.Errorf("export to %s: %w", path, err)
+			return "", fmt.Errorf("write %s: %w", path, err)
 		}
 		if err := os.Rename(tmp, path); err != nil {
 			os.Remove(path)
-			return "", fmt.Errorf("export to %s: %w", path, err)
+			return "", fmt.Errorf("write %s: %w", path, err)
 		}
 		return path, nil
 	}
-	return "", fmt.Errorf("export: %s and %d numbered names after it are all taken", name, maxNameTries-1)
+	return "", fmt.Errorf("write %s: it and %d numbered names after it are all taken", name, maxNameTries-1)
 }
 
-// writeTemp writes data to a new temporary file in dir and returns its path.
-func writeTemp(dir string, data []byte) (string, error) {
+// writeTemp writes data to a new temporary file in dir with permission
+// perm and returns its path.
+func writeTemp(dir string, data []byte, perm fs.FileMode) (string, error) {
 	f, err := os.CreateTemp(dir, ".export-*.tmp")
 	if err != nil {
-		return "", fmt.Errorf("export: %w", err)
+		return "", fmt.Errorf("write in %s: %w", dir, err)
 	}
 	_, err = f.Write(data)
 	if err == nil {
-		err = f.Chmod(0o644) // as any file the user writes, not private
+		err = f.Chmod(perm)
 	}
 	if err != nil {
 		f.Close()
 		os.Remove(f.Name())
-		return "", fmt.Errorf("export: writing %s: %w", f.Name(), err)
+		return "", fmt.Errorf("write %s: %w", f.Name(), err)
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(f.Name())
-		return "", fmt.Errorf("export: writing %s: %w", f.Name(), err)
+		return "", fmt.Errorf("write %s: %w", f.Name(), err)
 	}
 	return f.Name(), nil
 }

@@ -266,8 +266,29 @@ func TestWriteFileToPathReplacesIt(t *testing.T) {
 
 func TestWriteFileReportsWhereItFailed(t *testing.T) {
 	_, err := WriteFile(filepath.Join(t.TempDir(), "missing", "out.html"), messages.English(), stored(t, "Acme"), FormatHTML)
-	if err == nil || !strings.Contains(err.Error(), "export") {
+	if err == nil || !strings.Contains(err.Error(), filepath.Join("missing")) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A file written for the user alone (answers the database refused) keeps
+// its permission, and a second one never replaces the first.
+func TestWriteNewKeepsPermissionAndNeverOverwrites(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "answers.json")
+	first, err := WriteNew(name, []byte("one"), 0o600)
+	if err != nil || first != name {
+		t.Fatalf("first = %q, %v", first, err)
+	}
+	second, err := WriteNew(name, []byte("two"), 0o600)
+	if err != nil || second != filepath.Join(filepath.Dir(name), "answers-2.json") {
+		t.Fatalf("second = %q, %v", second, err)
+	}
+	for path, want := range map[string]string{first: "one", second: "two"} {
+		info, statErr := os.Stat(path)
+		data, _ := os.ReadFile(path)
+		if statErr != nil || info.Mode().Perm() != 0o600 || string(data) != want {
+			t.Errorf("%s: %v %v %q", path, info.Mode(), statErr, data)
+		}
 	}
 }
 

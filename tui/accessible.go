@@ -37,11 +37,11 @@ var (
 // answer committed before the next question) and the result as plain
 // lines.
 type accessible struct {
-	ctx       context.Context
-	c         *Common
-	lines     <-chan inputLine
-	out       io.Writer
-	rescueDir string
+	ctx      context.Context
+	c        *Common
+	lines    <-chan inputLine
+	out      io.Writer
+	rescueTo RescueWriter
 }
 
 // inputLine is one line read from the input, or why there is none.
@@ -55,7 +55,7 @@ type inputLine struct {
 // error when the input ended or ctx was cancelled (a signal) before the
 // last question (the answers given are kept as a draft and the error says
 // so), or an *UnsavedError when the answers could not be stored (they are
-// rescued to a file in o.RescueDir).
+// rescued to a file through o.Rescue).
 func RunAccessible(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	if o.Now == nil {
 		o.Now = time.Now
@@ -63,11 +63,11 @@ func RunAccessible(ctx context.Context, o Options, in io.Reader, out io.Writer) 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	a := &accessible{
-		ctx:       ctx,
-		c:         &Common{Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now},
-		lines:     readLines(ctx, in),
-		out:       out,
-		rescueDir: o.RescueDir,
+		ctx:      ctx,
+		c:        &Common{Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now},
+		lines:    readLines(ctx, in),
+		out:      out,
+		rescueTo: o.Rescue,
 	}
 	a.say(a.c.Cat.T(messages.AccessibleTitle))
 	d, err := a.choose(o)
@@ -400,7 +400,7 @@ func (a *accessible) commit(d *assess.Assessment, op func() error) error {
 	if err == nil || final(err) {
 		return err
 	}
-	return rescue(a.c.Cat, a.rescueDir, d, err)
+	return rescue(a.c.Cat, a.rescueTo, d, err)
 }
 
 // final reports whether a store refusal stays the same however often it

@@ -20,7 +20,7 @@ import (
 // accessibleOptions runs accessible mode on the fixture's store, with
 // rescued answers going to a temporary folder.
 func accessibleOptions(t *testing.T, f *fixture, start Start, org string) Options {
-	return Options{Store: f.store, Bank: f.bank, Cat: catEnglish(), Now: f.clock.now, Start: start, Org: org, RescueDir: t.TempDir()}
+	return Options{Store: f.store, Bank: f.bank, Cat: catEnglish(), Now: f.clock.now, Start: start, Org: org, Rescue: rescueIn(t.TempDir())}
 }
 
 // runAccessible runs accessible mode on input and returns its output.

@@ -59,7 +59,7 @@ func newFixture(t testing.TB) *fixture {
 }
 
 func (f *fixture) options(start Start, org string) Options {
-	return Options{Store: f.store, Bank: f.bank, Cat: messages.English(), Start: start, Org: org, Now: f.clock.now, RescueDir: f.t.TempDir()}
+	return Options{Store: f.store, Bank: f.bank, Cat: messages.English(), Start: start, Org: org, Now: f.clock.now, Rescue: rescueIn(f.t.TempDir())}
 }
 
 func (f *fixture) app(start Start, org string) *Model {

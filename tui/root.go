@@ -66,28 +66,28 @@ type Options struct {
 	Now                   func() time.Time
 	// Export writes reports from the results screen; nil hides export.
 	Export Exporter
-	// RescueDir is the folder where answers that could not be stored are
-	// written as an answers file ("" is the current folder).
-	RescueDir string
+	// Rescue keeps the answers the database refused as an answers file;
+	// nil puts them in the error message instead.
+	Rescue RescueWriter
 }
 
 // Model is the root model: it owns the shared Common, the current screen
 // and the footer help, and moves between screens.
 type Model struct {
-	c         *Common
-	screen    screen
-	help      help.Model
-	saver     *saver
-	bgKnown   bool
-	err       error  // shown above the footer until the next key
-	working   string // what is under way while no screen shows it
-	rescueDir string
-	retry     retryPolicy
-	leaving   *leaving      // the quit under way
-	done      bool          // the app has ended by its own quit
-	unsaved   *UnsavedError // answers that could not be stored
-	exitNote  string
-	footer    footerCache
+	c        *Common
+	screen   screen
+	help     help.Model
+	saver    *saver
+	bgKnown  bool
+	err      error        // shown above the footer until the next key
+	working  string       // what is under way while no screen shows it
+	rescueTo RescueWriter // where answers the database refused are kept
+	retry    retryPolicy
+	leaving  *leaving      // the quit under way
+	done     bool          // the app has ended by its own quit
+	unsaved  *UnsavedError // answers that could not be stored
+	exitNote string
+	footer   footerCache
 }
 
 // retryPolicy is how long leaving keeps trying to store answers not yet
@@ -126,7 +126,7 @@ func New(o Options) *Model {
 		o.Now = time.Now
 	}
 	c := &Common{Styles: NewStyles(true), Keys: NewKeyMap(o.Cat), Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now, Export: o.Export}
-	m := &Model{c: c, help: help.New(), saver: newSaver(o.Store), rescueDir: o.RescueDir, retry: defaultRetry}
+	m := &Model{c: c, help: help.New(), saver: newSaver(o.Store), rescueTo: o.Rescue, retry: defaultRetry}
 	m.help.Styles = c.Styles.Help
 	switch o.Start {
 	case StartWalk:
@@ -310,8 +310,8 @@ func (m *Model) leaveSaved(msg leaveSavedMsg) tea.Cmd {
 	if time.Now().Before(l.deadline) {
 		return m.saveBeforeLeaving(m.retry.every)
 	}
-	cat, dir, d := m.c.Cat, m.rescueDir, l.draft
-	return func() tea.Msg { return rescuedMsg{err: rescue(cat, dir, d, msg.err)} }
+	cat, write, d := m.c.Cat, m.rescueTo, l.draft
+	return func() tea.Msg { return rescuedMsg{err: rescue(cat, write, d, msg.err)} }
 }
 
 // View draws the current screen above the footer help, or asks for a
