@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"socialmaturity/messages"
+	"socialmaturity/questions"
 )
 
 func (a *app) bankCmd() *cobra.Command {
@@ -17,13 +20,24 @@ func (a *app) bankCmd() *cobra.Command {
 
 func (a *app) bankDumpCmd() *cobra.Command {
 	var bankFile string
+	var version int
 	format := newFormatFlag("yaml", "json")
 	cmd := &cobra.Command{
 		Use:   "dump",
 		Short: a.cat.T(messages.CmdBankDump),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			bank, source, err := a.loadBankSource(bankFile)
+			var bank *questions.Bank
+			var source []byte
+			var err error
+			if cmd.Flags().Changed("version") {
+				if bankFile != "" {
+					return errors.New(a.cat.T(messages.ErrBankAndVersion))
+				}
+				bank, source, err = a.builtinBank(version)
+			} else {
+				bank, source, err = a.loadBankSource(bankFile)
+			}
 			if err != nil {
 				return err
 			}
@@ -37,8 +51,27 @@ func (a *app) bankDumpCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))
+	cmd.Flags().IntVar(&version, "version", 0, a.cat.T(messages.FlagBankVersion))
 	format.register(cmd, a)
 	return cmd
+}
+
+// builtinBank returns a version of the built-in bank with its source.
+func (a *app) builtinBank(version int) (*questions.Bank, []byte, error) {
+	def, err := questions.Default()
+	if err != nil {
+		return nil, nil, err
+	}
+	bank, ok := questions.Builtin(def.ID, version, def.Language)
+	if !ok {
+		var have []string
+		for _, v := range questions.BuiltinVersions(def.ID, def.Language) {
+			have = append(have, a.cat.Int(v))
+		}
+		return nil, nil, errors.New(a.cat.T(messages.ErrBankVersion, version, strings.Join(have, ", ")))
+	}
+	_, source, _ := questions.BuiltinYAML(def.ID, version, def.Language)
+	return bank, source, nil
 }
 
 func (a *app) bankValidateCmd() *cobra.Command {

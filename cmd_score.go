@@ -40,6 +40,10 @@ func (a *app) scoreCmd() *cobra.Command {
 			r := assess.Evaluate(bank, sub.Answers, t)
 			v := assess.NewView(bank, &assess.Assessment{Submission: sub, Bank: assess.RefOf(bank), Result: &r}, nil)
 			if format.value == "json" {
+				// Each recommendation says why it fired, worded.
+				for i, rv := range v.Recommendations {
+					r.Recommendations[i].Because.Text = rv.Because.Text(a.cat)
+				}
 				return report.JSON(a.stdout, v)
 			}
 			return report.Text(a.stdout, a.cat, v)

@@ -18,7 +18,7 @@ func cli(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 }
 
 func TestBankValidate(t *testing.T) {
-	code, out, _ := cli(t, "", "bank", "validate", "questions/default.en.yaml")
+	code, out, _ := cli(t, "", "bank", "validate", "questions/banks/default.v2.en.yaml")
 	if code != 0 || strings.TrimSpace(out) != "ok" {
 		t.Errorf("valid bank: exit %d, %q", code, out)
 	}
@@ -105,9 +105,9 @@ func TestScore(t *testing.T) {
 			} `json:"key_actions"`
 		} `json:"pillars"`
 		Recommendations []struct {
-			ID     string  `json:"id"`
-			Title  string  `json:"title"`
-			Impact float64 `json:"impact"`
+			ID    string  `json:"id"`
+			Title string  `json:"title"`
+			Gap   float64 `json:"gap"`
 		} `json:"recommendations"`
 	}
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
@@ -120,8 +120,8 @@ func TestScore(t *testing.T) {
 		t.Errorf("coverage = %v with one not-sure answer", res.Coverage)
 	}
 	for i := 1; i < len(res.Recommendations); i++ {
-		if res.Recommendations[i].Impact > res.Recommendations[i-1].Impact {
-			t.Errorf("recommendations not ranked by impact: %+v", res.Recommendations)
+		if res.Recommendations[i].Gap <= 0 {
+			t.Errorf("recommendation without a gap: %+v", res.Recommendations)
 		}
 	}
 

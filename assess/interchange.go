@@ -60,7 +60,8 @@ type answersFile struct {
 }
 
 // EncodeAnswersFile writes a submission as an answers file (indented JSON,
-// "not sure" as "unsure"), exactly what ParseSubmission and import read.
+// "not sure" as "unsure", "does not apply" as "na"), exactly what
+// ParseSubmission and import read.
 func EncodeAnswersFile(s Submission) ([]byte, error) {
 	f := answersFile{Schema: SubmissionSchema, Org: s.Org, Respondent: s.Respondent, Role: s.Role,
 		Answers: s.Answers, Notes: s.Notes}

@@ -61,7 +61,7 @@ func TestEncodeAnswersFileRoundTrip(t *testing.T) {
 	first, second := b.At(b.Questions()[0]).ID, b.At(b.Questions()[1]).ID
 	s := Submission{
 		Org: "شرکت نمونه 🚀", Respondent: "Dana", Role: "CMO",
-		Answers: Answers{first: NotSure, second: AtLevel(4)},
+		Answers: Answers{first: NotSure, second: AtLevel(4), "mea-funnel": DoesNotApply},
 		Notes:   map[string]string{second: "=cmd|' /C calc'!A0 \"quoted\"\nsecond line"},
 	}
 	out, err := EncodeAnswersFile(s)
@@ -70,6 +70,9 @@ func TestEncodeAnswersFileRoundTrip(t *testing.T) {
 	}
 	if !strings.Contains(string(out), `"`+first+`": "unsure"`) {
 		t.Errorf("not sure is not written as %q:\n%s", UnsureWord, out)
+	}
+	if !strings.Contains(string(out), `"mea-funnel": "na"`) {
+		t.Errorf("does not apply is not written as %q:\n%s", NotApplicableWord, out)
 	}
 	if strings.Contains(string(out), `"overall"`) || strings.Contains(string(out), `"completed_at"`) {
 		t.Errorf("an answers file carries a result or a completion time:\n%s", out)
@@ -82,8 +85,8 @@ func TestEncodeAnswersFileRoundTrip(t *testing.T) {
 		t.Fatalf("%d submissions read back", len(got))
 	}
 	g := got[0]
-	if g.Org != s.Org || g.Respondent != s.Respondent || g.Role != s.Role || len(g.Answers) != 2 ||
-		g.Answers[first] != NotSure || g.Answers[second] != AtLevel(4) || g.Notes[second] != s.Notes[second] {
+	if g.Org != s.Org || g.Respondent != s.Respondent || g.Role != s.Role || len(g.Answers) != 3 ||
+		g.Answers["mea-funnel"] != DoesNotApply || g.Answers[first] != NotSure || g.Answers[second] != AtLevel(4) || g.Notes[second] != s.Notes[second] {
 		t.Errorf("read back %+v, want %+v", g, s)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -17,21 +16,33 @@ import (
 // PointsPerLevel converts an answer level to points: level l scores 25·l.
 const PointsPerLevel = 100.0 / questions.MaxLevel
 
-// Answer is one answer: a level 0..4, or "not sure".
+// MinCoverage is the share of the applicable questions that must be
+// answered for a result not to be provisional.
+const MinCoverage = 0.7
+
+// Answer is one answer: a level 0..4, "not sure", or "does not apply".
 type Answer struct {
 	Level  int
 	Unsure bool
+	// NA is "does not apply", allowed only on questions that may not apply:
+	// such a question is left out of the scores and of coverage.
+	NA bool
 }
 
 // AtLevel returns the answer at level l.
 func AtLevel(l int) Answer { return Answer{Level: l} }
 
-// NotSure is the "not sure" answer; it never scores.
+// NotSure is the "not sure" answer; it never scores, and it counts as
+// unanswered for coverage.
 var NotSure = Answer{Unsure: true}
 
-// Points is the answer's score, and false for "not sure".
+// DoesNotApply is the "does not apply" answer.
+var DoesNotApply = Answer{NA: true}
+
+// Points is the answer's score, and false for "not sure" and "does not
+// apply".
 func (a Answer) Points() (float64, bool) {
-	if a.Unsure {
+	if a.Unsure || a.NA {
 		return 0, false
 	}
 	return float64(a.Level) * PointsPerLevel, true
@@ -80,42 +91,88 @@ type StageRef struct {
 	Name   string `json:"name"`
 }
 
+// Counts are how the questions under a part (a key action, a pillar, or the
+// whole bank) were answered. Applicable is Total less NotApplicable;
+// Answered counts answers at a level ("not sure" is not an answer).
+type Counts struct {
+	Answered      int `json:"answered"`
+	Unsure        int `json:"unsure"`
+	NotApplicable int `json:"not_applicable"`
+	Applicable    int `json:"applicable"`
+	Total         int `json:"total"`
+}
+
+// Thin reports whether fewer than half of the applicable questions were
+// answered: a part scored from so few answers has no stage of its own.
+func (c Counts) Thin() bool { return 2*c.Answered < c.Applicable }
+
+func (c *Counts) add(o Counts) {
+	c.Answered += o.Answered
+	c.Unsure += o.Unsure
+	c.NotApplicable += o.NotApplicable
+	c.Applicable += o.Applicable
+	c.Total += o.Total
+}
+
 // Result is the outcome of scoring one set of answers against a bank.
 type Result struct {
-	Overall         Score          `json:"overall"`
-	Stage           *StageRef      `json:"stage"`
-	Coverage        float64        `json:"coverage"`
-	Answered        int            `json:"answered"`
-	Unsure          int            `json:"unsure"`
-	Total           int            `json:"total"`
+	Overall Score     `json:"overall"`
+	Stage   *StageRef `json:"stage"`
+	// Coverage is Answered/Applicable, 0..1.
+	Coverage float64 `json:"coverage"`
+	Counts
+	// Provisional is true when fewer than MinCoverage of the applicable
+	// questions, or fewer than half of some pillar's, were answered; Missing
+	// then says what is missing.
+	Provisional bool     `json:"provisional"`
+	Missing     *Missing `json:"missing,omitempty"`
+	// Capped is set when the overall stage was held at one stage above the
+	// weakest pillar's.
+	Capped          *Cap           `json:"capped,omitempty"`
 	Target          *Progress      `json:"target,omitempty"`
 	Pillars         []PillarResult `json:"pillars"`
 	Recommendations []Triggered    `json:"recommendations"`
 }
 
-// PillarResult is one pillar's score.
+// Missing is what a provisional result lacks.
+type Missing struct {
+	// Answers is how many more applicable questions must be answered to
+	// reach MinCoverage (0 when coverage is enough).
+	Answers int `json:"answers"`
+	// ThinPillars are the pillars with fewer than half of their applicable
+	// questions answered, in bank order.
+	ThinPillars []string `json:"thin_pillars,omitempty"`
+}
+
+// Cap records that the overall stage was lowered to one stage above the
+// weakest pillar's.
+type Cap struct {
+	// Pillar is the weakest pillar with a stage of its own.
+	Pillar      string   `json:"pillar"`
+	PillarStage StageRef `json:"pillar_stage"`
+	// Uncapped is the stage the overall score alone would give.
+	Uncapped StageRef `json:"uncapped"`
+}
+
+// PillarResult is one pillar's score; Stage is nil when the pillar is
+// unscored or thin.
 type PillarResult struct {
-	ID         string            `json:"id"`
-	Score      Score             `json:"score"`
-	Stage      *StageRef         `json:"stage"`
+	ID    string    `json:"id"`
+	Score Score     `json:"score"`
+	Stage *StageRef `json:"stage"`
+	Counts
 	Target     *Progress         `json:"target,omitempty"`
 	KeyActions []KeyActionResult `json:"key_actions"`
 }
 
-// KeyActionResult is one key action's score and how much of it was answered.
+// KeyActionResult is one key action's score and how much of it was
+// answered; Stage is nil when it is unscored or thin (and in results
+// stored before scoring v2).
 type KeyActionResult struct {
-	ID       string `json:"id"`
-	Score    Score  `json:"score"`
-	Answered int    `json:"answered"`
-	Unsure   int    `json:"unsure"`
-	Total    int    `json:"total"`
-}
-
-// Triggered is a recommendation whose conditions all hold.
-type Triggered struct {
-	ID     string  `json:"id"`
-	Title  string  `json:"title"`
-	Impact float64 `json:"impact"`
+	ID    string    `json:"id"`
+	Score Score     `json:"score"`
+	Stage *StageRef `json:"stage"`
+	Counts
 }
 
 // Targets are optional goals, overall and per pillar id.
@@ -172,8 +229,24 @@ func (w weighted) score() Score {
 	return Scored(w.sum / w.weight)
 }
 
-// Evaluate scores answers against a bank. Answers to ids the bank does not
-// have are ignored; levels are clamped to the ladder.
+// Evaluate scores answers against a bank:
+//   - a question's score is 25 points per level; a key action's is the
+//     weighted mean of its answered questions, a pillar's of its scored key
+//     actions, the overall score of the scored pillars;
+//   - "not sure" and unanswered questions are left out of the scores but
+//     count against coverage; "does not apply" (on a question that may not
+//     apply) is left out of both;
+//   - a stage is the highest stage whose minimum is at most the score; a
+//     pillar or key action (or the whole) answered for fewer than half of
+//     its applicable questions has no stage of its own;
+//   - the overall stage is never more than one stage above the weakest
+//     pillar's (Capped says so);
+//   - the result is provisional when fewer than 70% of the applicable
+//     questions, or fewer than half of some pillar's, were answered.
+//
+// Answers to ids the bank does not have, and "does not apply" on a question
+// that always applies, are ignored; levels are clamped to the ladder.
+// Recommendations are ranked as Recommend describes.
 func Evaluate(b *questions.Bank, answers Answers, targets Targets) Result {
 	r := Result{Pillars: make([]PillarResult, len(b.Pillars))}
 	var overall weighted
@@ -181,44 +254,49 @@ func Evaluate(b *questions.Bank, answers Answers, targets Targets) Result {
 		pr := PillarResult{ID: pillar.ID, KeyActions: make([]KeyActionResult, len(pillar.KeyActions))}
 		var pw weighted
 		for k, ka := range pillar.KeyActions {
-			kr := KeyActionResult{ID: ka.ID, Total: len(ka.Questions)}
+			kr := KeyActionResult{ID: ka.ID}
 			var kw weighted
-			for _, q := range ka.Questions {
+			for i := range ka.Questions {
+				q := &ka.Questions[i]
+				kr.Total++
 				a, ok := answers[q.ID]
-				if !ok {
+				switch {
+				case ok && a.NA && q.MayNotApply:
+					kr.NotApplicable++
 					continue
-				}
-				if a.Unsure {
+				case ok && a.Unsure:
 					kr.Unsure++
-					continue
+				case ok && !a.NA:
+					kr.Answered++
+					kw.add(Scored(float64(clampLevel(a.Level))*PointsPerLevel), q.Weight.Value())
 				}
-				kr.Answered++
-				kw.add(Scored(float64(clampLevel(a.Level))*PointsPerLevel), q.Weight.Value())
+				kr.Applicable++
 			}
 			kr.Score = kw.score()
+			kr.Stage = partStage(b, kr.Score, kr.Counts)
 			pw.add(kr.Score, ka.Weight.Value())
-			r.Answered += kr.Answered
-			r.Unsure += kr.Unsure
-			r.Total += kr.Total
+			pr.Counts.add(kr.Counts)
 			pr.KeyActions[k] = kr
 		}
 		pr.Score = pw.score()
-		pr.Stage = StageOf(b, pr.Score)
+		pr.Stage = partStage(b, pr.Score, pr.Counts)
 		if t, ok := targets.Pillars[pillar.ID]; ok {
 			pr.Target = progress(pr.Score, t)
 		}
 		overall.add(pr.Score, pillar.Weight.Value())
+		r.Counts.add(pr.Counts)
 		r.Pillars[p] = pr
 	}
 	r.Overall = overall.score()
-	r.Stage = StageOf(b, r.Overall)
-	if r.Total > 0 {
-		r.Coverage = float64(r.Answered) / float64(r.Total)
+	r.Stage, r.Capped = cappedStage(b, r.Overall, r.Counts, r.Pillars)
+	if r.Applicable > 0 {
+		r.Coverage = float64(r.Answered) / float64(r.Applicable)
 	}
+	r.Provisional, r.Missing = provisional(&r)
 	if targets.Overall != nil {
 		r.Target = progress(r.Overall, *targets.Overall)
 	}
-	r.Recommendations = triggered(b, answers, &r)
+	r.Recommendations = Recommend(b, answers, &r)
 	return r
 }
 
@@ -227,75 +305,77 @@ func clampLevel(l int) int { return min(max(l, 0), questions.MaxLevel) }
 // StageOf is the highest stage whose minimum is at most the score, or nil
 // for an unscored score.
 func StageOf(b *questions.Bank, s Score) *StageRef {
-	if !s.Valid || len(b.Stages) == 0 {
+	i := stageIndex(b, s)
+	if i < 0 {
 		return nil
 	}
-	st := b.Stages[0]
-	for _, candidate := range b.Stages[1:] {
+	return &StageRef{Number: b.Stages[i].Number, Name: b.Stages[i].Name}
+}
+
+// stageIndex is the index in b.Stages of StageOf(b, s), or -1.
+func stageIndex(b *questions.Bank, s Score) int {
+	if !s.Valid || len(b.Stages) == 0 {
+		return -1
+	}
+	at := 0
+	for i, candidate := range b.Stages[1:] {
 		if candidate.Min <= s.Value+1e-9 {
-			st = candidate
+			at = i + 1
 		}
 	}
-	return &StageRef{Number: st.Number, Name: st.Name}
+	return at
 }
 
-// scoredPart is a key action's or pillar's score with its weight.
-type scoredPart struct {
-	score  Score
-	weight float64
+// partStage is a pillar's or key action's stage: none when it is thin.
+func partStage(b *questions.Bank, s Score, c Counts) *StageRef {
+	if c.Thin() {
+		return nil
+	}
+	return StageOf(b, s)
 }
 
-// triggered returns the recommendations whose conditions all hold, ranked by
-// impact, highest first; ties keep bank order. A rule's impact is the least
-// impact of its conditions.
-func triggered(b *questions.Bank, answers Answers, r *Result) []Triggered {
-	parts := map[string]scoredPart{}
-	for p, pillar := range b.Pillars {
-		parts[pillar.ID] = scoredPart{r.Pillars[p].Score, pillar.Weight.Value()}
-		for k, ka := range pillar.KeyActions {
-			parts[ka.ID] = scoredPart{r.Pillars[p].KeyActions[k].Score, ka.Weight.Value()}
+// cappedStage is the overall stage: none when fewer than half of the
+// applicable questions were answered, and never more than one stage above
+// the weakest pillar with a stage of its own (the one with the lowest
+// score; the first in bank order on a tie).
+func cappedStage(b *questions.Bank, overall Score, c Counts, pillars []PillarResult) (*StageRef, *Cap) {
+	stage := partStage(b, overall, c)
+	if stage == nil {
+		return nil, nil
+	}
+	at := stageIndex(b, overall)
+	weakest := -1
+	for i, p := range pillars {
+		if p.Stage != nil && (weakest < 0 || p.Score.Value < pillars[weakest].Score.Value) {
+			weakest = i
 		}
 	}
-	out := []Triggered{}
-	for _, rec := range b.Recommendations {
-		impact, holds := math.Inf(1), len(rec.When) > 0
-		for _, c := range rec.When {
-			ci, ok := conditionImpact(b, answers, parts, c)
-			if !ok {
-				holds = false
-				break
-			}
-			impact = math.Min(impact, ci)
-		}
-		if holds {
-			out = append(out, Triggered{ID: rec.ID, Title: rec.Title, Impact: Round(impact)})
-		}
+	if weakest < 0 {
+		return stage, nil
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Impact > out[j].Impact })
-	return out
+	limit := stageIndex(b, pillars[weakest].Score) + 1
+	if at <= limit {
+		return stage, nil
+	}
+	held := b.Stages[limit]
+	return &StageRef{Number: held.Number, Name: held.Name}, &Cap{
+		Pillar: pillars[weakest].ID, PillarStage: *pillars[weakest].Stage, Uncapped: *stage,
+	}
 }
 
-// conditionImpact reports whether a condition holds and, if so, how far below
-// its threshold the score is, times the weight of what it concerns. An
-// unanswered, "not sure" or unscored subject never triggers.
-func conditionImpact(b *questions.Bank, answers Answers, parts map[string]scoredPart, c questions.Condition) (float64, bool) {
-	if c.Question != "" {
-		q, ok := b.Question(c.Question)
-		a, answered := answers[c.Question]
-		if !ok || !answered || a.Unsure || c.AtMost == nil || clampLevel(a.Level) > *c.AtMost {
-			return 0, false
+// provisional reports whether r rests on too few answers, and what is
+// missing.
+func provisional(r *Result) (bool, *Missing) {
+	m := &Missing{Answers: max(0, int(math.Ceil(MinCoverage*float64(r.Applicable)-1e-9))-r.Answered)}
+	for _, p := range r.Pillars {
+		if p.Thin() {
+			m.ThinPillars = append(m.ThinPillars, p.ID)
 		}
-		return float64(*c.AtMost-clampLevel(a.Level)+1) * PointsPerLevel * q.Weight.Value(), true
 	}
-	subject := c.KeyAction
-	if c.Pillar != "" {
-		subject = c.Pillar
+	if m.Answers == 0 && len(m.ThinPillars) == 0 && r.Answered > 0 {
+		return false, nil
 	}
-	part, ok := parts[subject]
-	if !ok || !part.score.Valid || c.Below == nil || part.score.Value >= *c.Below {
-		return 0, false
-	}
-	return (*c.Below - part.score.Value) * part.weight, true
+	return true, m
 }
 
 // ParseTarget reads one target given as "overall=N" or "PILLAR=N" (N from 0

@@ -117,13 +117,14 @@ func TestEvaluateContract(t *testing.T) {
 			pillars:  []Score{{}, {}, {}},
 		},
 		{
+			// Fewer than half of the questions answered: no stage is claimed.
 			name: "one pillar answered",
 			answers: answerAll(b, func(p, _ string) (Answer, bool) {
 				return AtLevel(1), p == "value"
 			}),
 			overall:  Scored(25),
-			stage:    2,
-			coverage: 9.0 / 27,
+			stage:    0,
+			coverage: 10.0 / 29,
 			pillars:  []Score{{}, Scored(25), {}},
 		},
 		{
@@ -247,7 +248,7 @@ func TestStageBoundaries(t *testing.T) {
 	for _, c := range []struct {
 		score float64
 		stage int
-	}{{0, 1}, {19.99, 1}, {20, 2}, {39.9, 2}, {40, 3}, {59.9, 3}, {60, 4}, {79.9, 4}, {80, 5}, {100, 5}} {
+	}{{0, 1}, {12.49, 1}, {12.5, 2}, {37.49, 2}, {37.5, 3}, {62.49, 3}, {62.5, 4}, {87.49, 4}, {87.5, 5}, {100, 5}} {
 		if got := StageOf(b, Scored(c.score)); got == nil || got.Number != c.stage {
 			t.Errorf("StageOf(%v) = %+v, want %d", c.score, got, c.stage)
 		}
@@ -271,15 +272,19 @@ func TestRecommendationsTriggerAndRank(t *testing.T) {
 		name    string
 		answers Answers
 		want    string
-		impacts []float64
+		gaps    []float64
 	}{
 		{
-			// ka-b 0 → (50-0)·2 = 100; ka-c 25 → 25; a1 at 0 → (1-0+1)·25·3 = 150;
-			// both → min(150, 25) = 25; light 25 → (100-25)·1 = 75.
-			name:    "ranked by impact, ties in bank order",
+			// A gap is 100 less the score of what fired it: ka-b 0 → 100;
+			// a1 at level 0 → 100; ka-c 25 → 75; r-both fires because of
+			// its condition with the higher score, ka-c → 75; light 25 → 75.
+			// Ties go to the weaker pillar (heavy 8.3 before light 25), then
+			// bank order; r-both moves below the top three, which r-c
+			// already takes for ka-c.
+			name:    "ranked by gap, ties to the weaker pillar, then bank order",
 			answers: Answers{"a1": AtLevel(0), "a2": AtLevel(4), "b1": AtLevel(0), "c1": AtLevel(1)},
-			want:    "r-a1,r-b,r-light,r-c,r-both",
-			impacts: []float64{150, 100, 75, 25, 25},
+			want:    "r-b,r-a1,r-c,r-both,r-light",
+			gaps:    []float64{100, 100, 75, 75, 75},
 		},
 		{
 			name:    "nothing weak",
@@ -290,7 +295,7 @@ func TestRecommendationsTriggerAndRank(t *testing.T) {
 			name:    "all-of needs every condition",
 			answers: Answers{"a1": AtLevel(1), "c1": AtLevel(4)},
 			want:    "r-a1",
-			impacts: []float64{75},
+			gaps:    []float64{75},
 		},
 		{
 			name:    "unanswered and not sure never trigger",
@@ -301,7 +306,7 @@ func TestRecommendationsTriggerAndRank(t *testing.T) {
 			name:    "at the threshold does not trigger",
 			answers: Answers{"b1": AtLevel(2), "a1": AtLevel(2), "c1": AtLevel(2)},
 			want:    "r-light",
-			impacts: []float64{50},
+			gaps:    []float64{50},
 		},
 	}
 	for _, c := range cases {
@@ -310,9 +315,9 @@ func TestRecommendationsTriggerAndRank(t *testing.T) {
 			if got := ids(r.Recommendations); got != c.want {
 				t.Fatalf("triggered %q, want %q", got, c.want)
 			}
-			for i, want := range c.impacts {
-				if r.Recommendations[i].Impact != want {
-					t.Errorf("%s impact = %v, want %v", r.Recommendations[i].ID, r.Recommendations[i].Impact, want)
+			for i, want := range c.gaps {
+				if r.Recommendations[i].Gap != want {
+					t.Errorf("%s gap = %v, want %v", r.Recommendations[i].ID, r.Recommendations[i].Gap, want)
 				}
 			}
 		})

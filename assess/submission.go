@@ -16,6 +16,9 @@ import (
 // UnsureWord is how "not sure" is written in answer files.
 const UnsureWord = "unsure"
 
+// NotApplicableWord is how "does not apply" is written in answer files.
+const NotApplicableWord = "na"
+
 // Submission is one respondent's answers about one organization.
 type Submission struct {
 	Org        string            `json:"org"`
@@ -25,27 +28,35 @@ type Submission struct {
 	Notes      map[string]string `json:"notes,omitempty"`
 }
 
-// MarshalJSON writes a level as a number and "not sure" as "unsure".
+// MarshalJSON writes a level as a number, "not sure" as "unsure" and "does
+// not apply" as "na".
 func (a Answer) MarshalJSON() ([]byte, error) {
-	if a.Unsure {
+	switch {
+	case a.NA:
+		return json.Marshal(NotApplicableWord)
+	case a.Unsure:
 		return json.Marshal(UnsureWord)
 	}
 	return json.Marshal(a.Level)
 }
 
-// UnmarshalJSON reads a level number or "unsure".
+// UnmarshalJSON reads a level number, "unsure" or "na".
 func (a *Answer) UnmarshalJSON(data []byte) error {
 	var word string
 	if json.Unmarshal(data, &word) == nil {
-		if word != UnsureWord {
-			return fmt.Errorf("answer %q is neither a level nor %q", word, UnsureWord)
+		switch word {
+		case UnsureWord:
+			*a = NotSure
+		case NotApplicableWord:
+			*a = DoesNotApply
+		default:
+			return fmt.Errorf("answer %q is neither a level, %q nor %q", word, UnsureWord, NotApplicableWord)
 		}
-		*a = NotSure
 		return nil
 	}
 	var l int
 	if err := json.Unmarshal(data, &l); err != nil {
-		return fmt.Errorf("answer %s is neither a level nor %q", data, UnsureWord)
+		return fmt.Errorf("answer %s is neither a level, %q nor %q", data, UnsureWord, NotApplicableWord)
 	}
 	*a = AtLevel(l)
 	return nil
@@ -78,6 +89,11 @@ type submissionFile struct {
 	Answered        yaml.Node `yaml:"answered" listed:"no"`
 	Unsure          yaml.Node `yaml:"unsure" listed:"no"`
 	Total           yaml.Node `yaml:"total" listed:"no"`
+	NotApplicable   yaml.Node `yaml:"not_applicable" listed:"no"`
+	Applicable      yaml.Node `yaml:"applicable" listed:"no"`
+	Provisional     yaml.Node `yaml:"provisional" listed:"no"`
+	Missing         yaml.Node `yaml:"missing" listed:"no"`
+	Capped          yaml.Node `yaml:"capped" listed:"no"`
 	Target          yaml.Node `yaml:"target" listed:"no"`
 	Pillars         yaml.Node `yaml:"pillars" listed:"no"`
 	Recommendations yaml.Node `yaml:"recommendations" listed:"no"`
@@ -185,11 +201,12 @@ func checkSubmission(c *questions.Collector, f *submissionFile, b *questions.Ban
 		c.Addf(n.Line, "completed_at must be a date and time like 2026-11-27T09:30:00Z")
 	}
 	eachEntry(c, &f.Answers, "answers", func(key, val *yaml.Node) {
-		if _, ok := b.Question(key.Value); !ok {
+		q, ok := b.Question(key.Value)
+		if !ok {
 			c.Addf(key.Line, "unknown question id %q", key.Value)
 			return
 		}
-		a, err := parseAnswer(val)
+		a, err := parseAnswer(val, q)
 		if err != nil {
 			c.Addf(val.Line, "answer to %s: %v", key.Value, err)
 			return
@@ -230,9 +247,11 @@ func eachEntry(c *questions.Collector, n *yaml.Node, field string, fn func(key, 
 	}
 }
 
-func parseAnswer(n *yaml.Node) (Answer, error) {
+// parseAnswer reads the answer to question q: a level, "unsure", or "na"
+// where q may not apply.
+func parseAnswer(n *yaml.Node, q *questions.Question) (Answer, error) {
 	if n.Kind != yaml.ScalarNode {
-		return Answer{}, fmt.Errorf("must be a level 0..%d or %q", questions.MaxLevel, UnsureWord)
+		return Answer{}, fmt.Errorf("must be %s", answerWords(q))
 	}
 	switch n.Tag {
 	case "!!int":
@@ -242,9 +261,22 @@ func parseAnswer(n *yaml.Node) (Answer, error) {
 		}
 		return AtLevel(l), nil
 	case "!!str":
-		if strings.EqualFold(strings.TrimSpace(n.Value), UnsureWord) {
+		switch word := strings.TrimSpace(n.Value); {
+		case strings.EqualFold(word, UnsureWord):
 			return NotSure, nil
+		case strings.EqualFold(word, NotApplicableWord) && q.MayNotApply:
+			return DoesNotApply, nil
+		case strings.EqualFold(word, NotApplicableWord):
+			return Answer{}, fmt.Errorf("%q (does not apply) is not allowed: this question applies to every organization; answer a level 0..%d or %q", n.Value, questions.MaxLevel, UnsureWord)
 		}
 	}
-	return Answer{}, fmt.Errorf("%q is not a level 0..%d or %q", n.Value, questions.MaxLevel, UnsureWord)
+	return Answer{}, fmt.Errorf("%q is not %s", n.Value, answerWords(q))
+}
+
+// answerWords lists the answers question q takes.
+func answerWords(q *questions.Question) string {
+	if q.MayNotApply {
+		return fmt.Sprintf("a level 0..%d, %q or %q", questions.MaxLevel, UnsureWord, NotApplicableWord)
+	}
+	return fmt.Sprintf("a level 0..%d or %q", questions.MaxLevel, UnsureWord)
 }

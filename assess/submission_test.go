@@ -2,6 +2,7 @@ package assess
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -44,6 +45,8 @@ answers:
   lis-practice: maybe
   lis-uses: 2.5
   lis-audiences: [1]
+  eng-conversations: na
+  int-teams: none
 notes:
   ghost: hello
   eng-channels: {a: b}
@@ -54,10 +57,48 @@ colour: red
 	if !errors.As(err, &problems) {
 		t.Fatalf("err = %v, want problems", err)
 	}
-	if len(problems) != 10 {
-		t.Errorf("got %d problems, want 10", len(problems))
+	if len(problems) != 12 {
+		t.Errorf("got %d problems, want 12", len(problems))
 	}
 	golden.RequireEqual(t, err.Error()+"\n")
+}
+
+// Issue 10: "na" (does not apply) is read only where a question may not
+// apply; elsewhere it is a problem with its line.
+func TestParseSubmissionReadsDoesNotApply(t *testing.T) {
+	b := defaultBank(t)
+	for name, src := range map[string]string{
+		"answers.json": `{"org": "Uni", "answers": {"mea-funnel": "na", "int-teams": " NA ", "eng-channels": 2}}`,
+		"answers.yaml": "org: Uni\nanswers:\n  mea-funnel: na\n  int-teams: NA\n  eng-channels: 2\n",
+	} {
+		s, err := ParseSubmission(name, []byte(src), b)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if s.Answers["mea-funnel"] != DoesNotApply || s.Answers["int-teams"] != DoesNotApply || s.Answers["eng-channels"] != AtLevel(2) {
+			t.Errorf("%s: answers = %+v", name, s.Answers)
+		}
+	}
+	_, err := ParseSubmission("a.json", []byte("{\"org\": \"Uni\",\n \"answers\": {\"eng-channels\": \"na\"}}"), b)
+	if err == nil || !strings.Contains(err.Error(), `a.json:2: answer to eng-channels: "na" (does not apply) is not allowed: this question applies to every organization`) {
+		t.Errorf("na on a question that applies: %v", err)
+	}
+}
+
+// Stored answers (JSON) keep "not sure" and "does not apply" apart.
+func TestAnswersJSONRoundTrip(t *testing.T) {
+	in := Answers{"a": AtLevel(0), "b": NotSure, "c": DoesNotApply, "d": AtLevel(4)}
+	data, err := json.Marshal(in)
+	if err != nil || string(data) != `{"a":0,"b":"unsure","c":"na","d":4}` {
+		t.Fatalf("JSON = %s, %v", data, err)
+	}
+	var back Answers
+	if err := json.Unmarshal(data, &back); err != nil || len(back) != 4 || back["b"] != NotSure || back["c"] != DoesNotApply || back["a"] != AtLevel(0) {
+		t.Errorf("read back %+v, %v", back, err)
+	}
+	if err := json.Unmarshal([]byte(`{"a":"n/a"}`), &back); err == nil {
+		t.Error("accepted n/a")
+	}
 }
 
 func TestParseSubmissionRejectsWrongShapes(t *testing.T) {
@@ -103,6 +144,7 @@ func FuzzParseSubmission(f *testing.F) {
 	f.Add([]byte(`{"org": "Acme", "answers": {"eng-channels": 3, "lis-practice": "unsure"}, "notes": {"eng-channels": "x"}}`))
 	f.Add([]byte("org: A\nanswers:\n  eng-channels: 4\n"))
 	f.Add([]byte("org: [\n"))
+	f.Add([]byte(`{"org": "Acme", "answers": {"int-teams": "na", "mea-funnel": "NA", "eng-channels": "na"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if as, err := ParseAssessments("fuzz", data, b); err == nil {
 			if len(as) == 0 && len(bytes.TrimSpace(data)) > 0 {
@@ -122,7 +164,8 @@ func FuzzParseSubmission(f *testing.F) {
 			t.Fatal("accepted a submission without an org")
 		}
 		for id, a := range s.Answers {
-			if _, ok := b.Question(id); !ok || (!a.Unsure && (a.Level < 0 || a.Level > questions.MaxLevel)) {
+			q, ok := b.Question(id)
+			if !ok || (a.NA && !q.MayNotApply) || (a.NA && a.Unsure) || (a.Level < 0 || a.Level > questions.MaxLevel) {
 				t.Fatalf("accepted answer %q = %+v", id, a)
 			}
 		}

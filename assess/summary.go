@@ -15,6 +15,7 @@ type Summary struct {
 	CompletedAt time.Time     `json:"completed_at"`
 	Overall     Score         `json:"overall"`
 	Stage       *StageRef     `json:"stage"`
+	Provisional bool          `json:"provisional"`
 	Coverage    float64       `json:"coverage"`
 	Pillars     []PillarScore `json:"pillars"`
 	Bank        BankRef       `json:"bank"`
@@ -33,7 +34,7 @@ func Summarize(a *Assessment) Summary {
 		s.CompletedAt = *a.CompletedAt
 	}
 	if r := a.Result; r != nil {
-		s.Overall, s.Stage, s.Coverage = r.Overall, r.Stage, r.Coverage
+		s.Overall, s.Stage, s.Provisional, s.Coverage = r.Overall, r.Stage, r.Provisional, r.Coverage
 		for _, p := range r.Pillars {
 			s.Pillars = append(s.Pillars, PillarScore{p.ID, p.Score})
 		}

@@ -177,7 +177,7 @@ const (
 
 // english is every English text: the tables below and those beside them
 // (en_*.go), one per area, so areas grow without touching each other.
-var english = joinTables(englishBase, englishCLI, englishTUI, englishReport)
+var english = joinTables(englishBase, englishCLI, englishTUI, englishReport, englishWorkshop)
 
 var englishBase = map[Key]string{
 	CmdRoot:          "Measure how mature an organization's use of social media is, and what to do next",

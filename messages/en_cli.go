@@ -25,6 +25,9 @@ const (
 	ListEmptyOrg       Key = "cli.list.empty.org"
 	ListNoMore         Key = "cli.list.nomore"
 	FlagAllowDups      Key = "cli.flag.allowdups"
+	FlagBankVersion    Key = "cli.flag.bankversion"
+	ErrBankVersion     Key = "cli.err.bankversion"
+	ErrBankAndVersion  Key = "cli.err.bankandversion"
 )
 
 var englishCLI = map[Key]string{
@@ -51,4 +54,7 @@ var englishCLI = map[Key]string{
 	ListEmptyOrg:       "No assessments for %s.",
 	ListNoMore:         "No more assessments.",
 	FlagAllowDups:      "store answers even when an identical assessment is already stored",
+	FlagBankVersion:    "version of the built-in bank to print (default: the newest)",
+	ErrBankVersion:     "no built-in question bank has version %d (built in: %s)",
+	ErrBankAndVersion:  "--bank and --version cannot be used together: --version picks a built-in bank",
 }

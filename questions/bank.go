@@ -26,7 +26,12 @@ type Bank struct {
 	Language        string           `yaml:"language" json:"language"`
 	Title           string           `yaml:"title" json:"title"`
 	Credit          string           `yaml:"credit,omitempty" json:"credit,omitempty"`
+	Scope           string           `yaml:"scope,omitempty" json:"scope,omitempty" since:"2"`
+	Sources         []Source         `yaml:"sources,omitempty" json:"sources,omitempty" since:"2"`
+	Facts           []Fact           `yaml:"facts,omitempty" json:"facts,omitempty" since:"2"`
+	Cases           []Case           `yaml:"cases,omitempty" json:"cases,omitempty" since:"2"`
 	Stages          []Stage          `yaml:"stages" json:"stages"`
+	Glossary        []Term           `yaml:"glossary,omitempty" json:"glossary,omitempty" since:"2"`
 	Pillars         []Pillar         `yaml:"pillars" json:"pillars"`
 	Recommendations []Recommendation `yaml:"recommendations" json:"recommendations"`
 
@@ -48,7 +53,8 @@ type Pillar struct {
 	Title      string      `yaml:"title" json:"title"`
 	Thesis     string      `yaml:"thesis" json:"thesis"`
 	Weight     Weight      `yaml:"weight,omitempty" json:"weight"`
-	Facts      []string    `yaml:"facts,omitempty" json:"facts,omitempty"`
+	Facts      []string    `yaml:"facts,omitempty" json:"facts,omitempty" until:"1"`
+	Intro      []string    `yaml:"intro,omitempty" json:"intro,omitempty" since:"2"`
 	KeyActions []KeyAction `yaml:"key_actions" json:"key_actions"`
 	Line       int         `yaml:"-" json:"-"`
 }
@@ -59,18 +65,25 @@ type KeyAction struct {
 	Title     string     `yaml:"title" json:"title"`
 	Summary   string     `yaml:"summary" json:"summary"`
 	Weight    Weight     `yaml:"weight,omitempty" json:"weight"`
+	Evidence  []string   `yaml:"evidence,omitempty" json:"evidence,omitempty" since:"2"`
 	Questions []Question `yaml:"questions" json:"questions"`
 	Line      int        `yaml:"-" json:"-"`
 }
 
 // Question is one question with exactly five behaviourally anchored options.
 type Question struct {
-	ID      string   `yaml:"id" json:"id"`
-	Prompt  string   `yaml:"prompt" json:"prompt"`
-	Help    string   `yaml:"help,omitempty" json:"help,omitempty"`
-	Weight  Weight   `yaml:"weight,omitempty" json:"weight"`
-	Options []Option `yaml:"options" json:"options"`
-	Line    int      `yaml:"-" json:"-"`
+	ID     string `yaml:"id" json:"id"`
+	Prompt string `yaml:"prompt" json:"prompt"`
+	Help   string `yaml:"help,omitempty" json:"help,omitempty"`
+	// WhoKnows names the role that would know the answer, for "not sure".
+	WhoKnows string `yaml:"who_knows,omitempty" json:"who_knows,omitempty" since:"2"`
+	// MayNotApply says "does not apply" may be chosen; NotApplicable
+	// says when it is right.
+	MayNotApply   bool     `yaml:"may_not_apply,omitempty" json:"may_not_apply,omitempty" since:"2"`
+	NotApplicable string   `yaml:"not_applicable,omitempty" json:"not_applicable,omitempty" since:"2"`
+	Weight        Weight   `yaml:"weight,omitempty" json:"weight"`
+	Options       []Option `yaml:"options" json:"options"`
+	Line          int      `yaml:"-" json:"-"`
 }
 
 // Option describes what an organization at one level does.
@@ -80,14 +93,23 @@ type Option struct {
 	Line  int    `yaml:"-" json:"-"`
 }
 
-// Recommendation is advice triggered when all of its conditions hold.
+// Recommendation is advice triggered when all of its conditions hold, or,
+// in a version 2 bank, when its key action's score is in its tier's range.
 type Recommendation struct {
-	ID    string      `yaml:"id" json:"id"`
-	Title string      `yaml:"title" json:"title"`
-	Why   string      `yaml:"why" json:"why"`
-	Steps []string    `yaml:"steps" json:"steps"`
-	When  []Condition `yaml:"when" json:"when"`
-	Line  int         `yaml:"-" json:"-"`
+	ID string `yaml:"id" json:"id"`
+	// KeyAction is the key action the advice is about; with Tier, the key
+	// action whose score fires it.
+	KeyAction string `yaml:"key_action,omitempty" json:"key_action,omitempty" since:"2"`
+	Tier      Tier   `yaml:"tier,omitempty" json:"tier,omitempty" since:"2"`
+	// After lists recommendations that rank before this one when both fire.
+	After    []string    `yaml:"after,omitempty" json:"after,omitempty" since:"2"`
+	Title    string      `yaml:"title" json:"title"`
+	Why      string      `yaml:"why" json:"why"`
+	Evidence []string    `yaml:"evidence,omitempty" json:"evidence,omitempty" since:"2"`
+	Steps    Steps       `yaml:"steps" json:"steps"`
+	Caveats  []string    `yaml:"caveats,omitempty" json:"caveats,omitempty" since:"2"`
+	When     []Condition `yaml:"when,omitempty" json:"when,omitempty"`
+	Line     int         `yaml:"-" json:"-"`
 }
 
 // Condition is one trigger of a recommendation. Exactly one of Question,
@@ -138,10 +160,15 @@ func (w Weight) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads a number.
 func (w *Weight) UnmarshalJSON(data []byte) error {
-	if err := json.Unmarshal(data, &w.value); err != nil {
-		return err
+	// A plain number, as the built-in bank's JSON form writes it, is read
+	// directly: a start of the app reads one per question.
+	v, err := strconv.ParseFloat(string(data), 64)
+	if err != nil {
+		if err := json.Unmarshal(data, &v); err != nil {
+			return err
+		}
 	}
-	w.set = true
+	w.value, w.set = v, true
 	return nil
 }
 

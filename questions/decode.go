@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"regexp"
@@ -30,6 +31,12 @@ var (
 // It fills the Line field of every struct that has one. A second document in
 // data is a problem. It reports whether the document could be read at all.
 func Decode(c *Collector, data []byte, v any) bool {
+	return decode(c, data, v, nil)
+}
+
+// decode is Decode; version, when not nil, tells the version of the
+// document from its root mapping (see decodeNode).
+func decode(c *Collector, data []byte, v any, version func(root *yaml.Node) int) bool {
 	docs, ok := Documents(c, data)
 	if !ok {
 		return false
@@ -38,7 +45,7 @@ func Decode(c *Collector, data []byte, v any) bool {
 		c.Addf(docs[1].Line, "holds %d documents where one is expected (the second starts here)", len(docs))
 		return false
 	}
-	return DecodeNode(c, docs[0], v)
+	return decodeNode(c, docs[0], v, version)
 }
 
 // Documents splits data into its YAML documents (a JSON document is one),
@@ -83,7 +90,15 @@ func Documents(c *Collector, data []byte) (docs []*yaml.Node, ok bool) {
 
 // DecodeNode strictly decodes one document (from Documents) into v, as
 // Decode does.
-func DecodeNode(c *Collector, doc *yaml.Node, v any) (ok bool) {
+func DecodeNode(c *Collector, doc *yaml.Node, v any) bool {
+	return decodeNode(c, doc, v, nil)
+}
+
+// decodeNode is DecodeNode for a document with versions: version, when not
+// nil, tells the document's version from its root mapping (0: unknown), and
+// a field tagged since:"N" is refused below version N, one tagged until:"N"
+// above it.
+func decodeNode(c *Collector, doc *yaml.Node, v any, version func(root *yaml.Node) int) (ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			c.Addf(0, "cannot be read as YAML or JSON")
@@ -113,7 +128,11 @@ func DecodeNode(c *Collector, doc *yaml.Node, v any) (ok bool) {
 			addYAMLError(c, e)
 		}
 	}
-	checkFields(c, root, reflect.ValueOf(v), "", 0)
+	ver := 0
+	if version != nil {
+		ver = version(root)
+	}
+	checkFields(c, root, reflect.ValueOf(v), "", ver, 0)
 	return true
 }
 
@@ -233,8 +252,9 @@ func kindName(k yaml.Kind) string {
 }
 
 // checkFields walks node and value together: it reports keys that name no
-// field, and records each struct's line.
-func checkFields(c *Collector, n *yaml.Node, v reflect.Value, name string, depth int) {
+// field (or a field of another version, when version is not 0), and records
+// each struct's line.
+func checkFields(c *Collector, n *yaml.Node, v reflect.Value, name string, version, depth int) {
 	if depth > maxDepth || n == nil {
 		return
 	}
@@ -257,23 +277,62 @@ func checkFields(c *Collector, n *yaml.Node, v reflect.Value, name string, depth
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key, val := n.Content[i], n.Content[i+1]
-			idx, ok := fields.byName[key.Value]
+			f, ok := fields.byName[key.Value]
 			if !ok {
-				c.Addf(key.Line, "unknown field %q (expected one of: %s)", key.Value, fields.names)
+				c.Addf(key.Line, "unknown field %q (expected one of: %s)", key.Value, fields.list(version))
 				continue
 			}
-			checkFields(c, val, v.Field(idx), key.Value, depth+1)
+			if !f.in(version) {
+				c.Addf(key.Line, "field %q is not part of a version %d bank (it belongs to %s)", key.Value, version, f.versions())
+				if fv := v.Field(f.index); fv.CanSet() {
+					fv.SetZero() // refused: nothing else should judge it
+				}
+				continue
+			}
+			checkFields(c, val, v.Field(f.index), key.Value, version, depth+1)
 		}
 	case v.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
 		for i := 0; i < len(n.Content) && i < v.Len(); i++ {
-			checkFields(c, n.Content[i], v.Index(i), name, depth+1)
+			checkFields(c, n.Content[i], v.Index(i), name, version, depth+1)
 		}
 	}
 }
 
 type structFields struct {
-	byName map[string]int
-	names  string
+	byName map[string]field
+	names  []string // sorted, without unlisted fields
+}
+
+// field is one YAML field of a struct, with the versions it belongs to
+// (tags since:"N" and until:"N"; 0 when unbounded).
+type field struct {
+	index        int
+	since, until int
+}
+
+func (f field) in(version int) bool {
+	return version == 0 || (f.since == 0 || version >= f.since) && (f.until == 0 || version <= f.until)
+}
+
+func (f field) versions() string {
+	switch {
+	case f.since > 0 && f.until > 0:
+		return fmt.Sprintf("versions %d to %d", f.since, f.until)
+	case f.since > 0:
+		return fmt.Sprintf("version %d and later", f.since)
+	}
+	return fmt.Sprintf("version %d and earlier", f.until)
+}
+
+// list names the fields of a document of a version (0: any).
+func (fs structFields) list(version int) string {
+	var names []string
+	for _, n := range fs.names {
+		if fs.byName[n].in(version) {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 var (
@@ -287,21 +346,21 @@ func fieldsOf(t reflect.Type) structFields {
 	if f, ok := fieldCache.Load(t); ok {
 		return f.(structFields)
 	}
-	f := structFields{byName: map[string]int{}}
-	var names []string
+	f := structFields{byName: map[string]field{}}
 	for i := 0; i < t.NumField(); i++ {
-		tag := t.Field(i).Tag.Get("yaml")
-		name, _, _ := strings.Cut(tag, ",")
+		sf := t.Field(i)
+		name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
 		if name == "" || name == "-" {
 			continue
 		}
-		f.byName[name] = i
-		if t.Field(i).Tag.Get("listed") != "no" {
-			names = append(names, name)
+		since, _ := strconv.Atoi(sf.Tag.Get("since"))
+		until, _ := strconv.Atoi(sf.Tag.Get("until"))
+		f.byName[name] = field{index: i, since: since, until: until}
+		if sf.Tag.Get("listed") != "no" {
+			f.names = append(f.names, name)
 		}
 	}
-	sort.Strings(names)
-	f.names = strings.Join(names, ", ")
+	sort.Strings(f.names)
 	fieldCache.Store(t, f)
 	return f
 }

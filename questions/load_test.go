@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,6 +69,88 @@ func TestValidMinimalBankLoads(t *testing.T) {
 	if _, ok := b.Question("nope"); ok {
 		t.Error("Question(nope) found something")
 	}
+	if r, _ := b.Recommendation("r1"); !r.Steps.IsPlain() || !slices.Equal(r.Steps.All(), []string{"Start", "Continue"}) {
+		t.Errorf("v1 steps = %+v", r.Steps)
+	}
+}
+
+func TestValidMinimalV2BankLoads(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid-v2-min.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Load("valid-v2-min.yaml", data)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	q, _ := b.Question("q1")
+	if q.WhoKnows != "the team lead" || !q.MayNotApply || q.NotApplicable == "" {
+		t.Errorf("q1 = %+v", q)
+	}
+	r, _ := b.Recommendation("r-build")
+	if r.KeyAction != "k1" || r.Tier != TierBuild || !slices.Equal(r.Evidence, []string{"f1"}) || !slices.Equal(r.Caveats, []string{"Public posts only."}) {
+		t.Errorf("r-build = %+v", r)
+	}
+	if r.Steps.IsPlain() || !slices.Equal(r.Steps.Alone, []string{"Start"}) || !slices.Equal(r.Steps.Propose, []string{"Ask"}) || !slices.Equal(r.Steps.All(), []string{"Start", "Ask"}) {
+		t.Errorf("r-build steps = %+v", r.Steps)
+	}
+	if r, _ := b.Recommendation("r-q1"); !slices.Equal(r.After, []string{"r-build"}) || len(r.When) != 1 {
+		t.Errorf("r-q1 = %+v", r)
+	}
+	if f, ok := b.Fact("f2"); !ok || !f.About || f.Format != FormatNumber || f.Fill("300") != "It has 300 ambassadors" {
+		t.Errorf("Fact(f2) = %+v, %v", f, ok)
+	}
+	if c, ok := b.Case("c1"); !ok || c.Org != "Acme" || !slices.Equal(c.Facts, []string{"f2"}) {
+		t.Errorf("Case(c1) = %+v, %v", c, ok)
+	}
+	if e, ok := b.Evidence("c1"); !ok || e.Case == nil || e.Fact != nil {
+		t.Errorf("Evidence(c1) = %+v", e)
+	}
+	if e, ok := b.Evidence("f1"); !ok || e.Fact == nil || e.Fact.Value != 0.75 {
+		t.Errorf("Evidence(f1) = %+v", e)
+	}
+	if _, ok := b.Evidence("k1"); ok {
+		t.Error("Evidence(k1) found a key action")
+	}
+	if ka, ok := b.KeyAction("k1"); !ok || ka.Evidence[0] != "c1" {
+		t.Errorf("KeyAction(k1) = %+v", ka)
+	}
+	if s, ok := b.Source("src"); !ok || s.Cite != "A report (2021)" {
+		t.Errorf("Source(src) = %+v", s)
+	}
+	if term, ok := b.Term("Persona"); !ok || term.Term != "persona" {
+		t.Errorf("Term(Persona) = %+v", term)
+	}
+	if b.Pillars[0].Intro[0] != "f1" || b.Scope == "" {
+		t.Errorf("intro %v, scope %q", b.Pillars[0].Intro, b.Scope)
+	}
+}
+
+// A recommendation's steps keep their form through JSON, as the default
+// bank's JSON form and JSON exports write them.
+func TestStepsRoundTripJSON(t *testing.T) {
+	for _, s := range []Steps{PlainSteps("a", "b"), {Alone: []string{"a"}, Propose: []string{"b"}}} {
+		data, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got Steps
+		if err := json.Unmarshal(data, &got); err != nil || got.IsPlain() != s.IsPlain() || !slices.Equal(got.All(), s.All()) {
+			t.Errorf("%+v → %s → %+v (%v)", s, data, got, err)
+		}
+	}
+}
+
+func TestTierRanges(t *testing.T) {
+	for score, want := range map[float64]Tier{0: TierBuild, 37.49: TierBuild, 37.5: TierDefine, 62.49: TierDefine, 62.5: TierConnect, 87.49: TierConnect, 87.5: "", 100: ""} {
+		got, ok := TierFor(score)
+		if got != want || ok != (want != "") {
+			t.Errorf("TierFor(%g) = %q, %v; want %q", score, got, ok, want)
+		}
+	}
+	if _, _, ok := Tier("maybe").Range(); ok || Tier("maybe").Fires(10) {
+		t.Error("an unknown tier has a range")
+	}
 }
 
 func TestProblemsListEveryKindOfMistake(t *testing.T) {
@@ -85,6 +168,20 @@ func TestProblemsListEveryKindOfMistake(t *testing.T) {
 		"two-documents.yaml":  {":32: holds 2 documents where one is expected"},
 		"repeated-key.yaml":   {`:5: "title" is given twice (first at line 4)`},
 		"number-as-text.yaml": {":18: prompt must be text, not a number"},
+		"v2-references.yaml": {`:10: fact f1 source: unknown source "nowhere"`, `case c1 facts: unknown fact "f9"`, `"c1" is a case, not a fact`, "case c2 names no source",
+			`pillar p1 intro: unknown fact or case "nothing"`, `key action k1 evidence: "src" is a source, not a fact or case`, `r-build: unknown key action "k9"`,
+			`r-build evidence: unknown fact or case "missing"`, `"q1" is a question, not a key action`, `after names unknown recommendation "r-none"`, "r-connect comes after itself"},
+		"v2-rules.yaml": {"bank scope is empty", "exactly 5 stages (has 4)", "f-no-value text must hold {value} exactly once", "f-twice text must hold {value} exactly once",
+			"f-percent: a percent is written as a fraction", `f-format: unknown format "ratio"`, "fact f-unshown is shown nowhere", "case c-unshown is shown nowhere",
+			`glossary term "Persona" is defined twice`, "q-no-help help is empty", "q-no-help who_knows is empty", "q-no-help may not apply but does not say when",
+			"q-na-text says when it does not apply (not_applicable) without may_not_apply", "r-build: steps are a mapping of alone and propose in a version 2 bank",
+			"r-define needs at least one step to start alone and one to propose", "r-connect caveat is empty", `:74: unknown field "later"`},
+		"v2-tiers.yaml": {"k1 has no recommendation of tier define", "k2 has no recommendation of tier define, connect", "in a circle: r-build → r-connect → r-q1 → r-build",
+			"key action k1 already has a build recommendation", `unknown tier "defined"`, "r-both has both a tier and when-conditions", "r-neither has neither a tier nor when-conditions",
+			"r-no-key-action names no key_action", ":105: recommendation r-cross is about key action k1, but its condition is on key action k2", ":106: recommendation r-cross is about"},
+		"v2-fields-in-v1.yaml": {`:6: field "scope" is not part of a version 1 bank`, `:17: field "intro" is not part of a version 1 bank`, `:25: field "who_knows"`, `:35: field "tier"`,
+			"r1: steps are a plain list in a version 1 bank"},
+		"v1-fields-in-v2.yaml": {`:17: field "facts" is not part of a version 2 bank (it belongs to version 1 and earlier)`, `:18: unknown field "colour" (expected one of: id, intro, key_actions, thesis, title, weight)`},
 	}
 	for file, wants := range cases {
 		data, err := os.ReadFile(filepath.Join("testdata/invalid", file))
@@ -106,7 +203,8 @@ func TestProblemsListEveryKindOfMistake(t *testing.T) {
 
 func FuzzLoad(f *testing.F) {
 	f.Add(DefaultYAML())
-	for _, file := range []string{"testdata/valid-min.yaml", "testdata/invalid/bad-triggers.yaml", "testdata/invalid/stages-weights.yaml"} {
+	f.Add(defaultV1YAML)
+	for _, file := range []string{"testdata/valid-min.yaml", "testdata/valid-v2-min.yaml", "testdata/invalid/bad-triggers.yaml", "testdata/invalid/stages-weights.yaml", "testdata/invalid/v2-tiers.yaml"} {
 		if data, err := os.ReadFile(file); err == nil {
 			f.Add(data)
 		}
@@ -138,13 +236,24 @@ func BenchmarkLoadDefaultBank(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadBankV1 is what the first use of bank v1 pays (for an
+// assessment made with it): its YAML loaded and validated.
+func BenchmarkLoadBankV1(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load("default.v1.en.yaml", defaultV1YAML); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkDecodeBuiltInBank is what every start of the app pays for the
-// built-in bank: its JSON form decoded and indexed.
+// default bank: its JSON form decoded and indexed.
 func BenchmarkDecodeBuiltInBank(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var bank Bank
-		if err := json.Unmarshal(defaultBankJSON, &bank); err != nil {
+		if err := json.Unmarshal(defaultV2JSON, &bank); err != nil {
 			b.Fatal(err)
 		}
 		bank.buildIndex()

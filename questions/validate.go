@@ -13,6 +13,10 @@ const (
 	maxSteps = 4
 )
 
+// stagesV2 is the number of stages of a version 2 bank: one per level of
+// the answer ladder.
+const stagesV2 = Levels
+
 type idKind struct {
 	kind string
 	line int
@@ -21,15 +25,27 @@ type idKind struct {
 type validator struct {
 	c   *Collector
 	ids map[string]idKind
+	// v2 is set for a bank of version 2 or later.
+	v2 bool
+	// shown records the facts and cases a pillar intro or a key action's
+	// evidence shows.
+	shown map[string]bool
+	// keyActionOf maps each question to its key action.
+	keyActionOf map[string]string
 }
 
 func validate(c *Collector, b *Bank) {
-	v := &validator{c: c, ids: map[string]idKind{}}
+	v := &validator{c: c, ids: map[string]idKind{}, v2: b.Version >= 2, shown: map[string]bool{}, keyActionOf: map[string]string{}}
 	v.text(1, "bank id", b.ID)
 	v.text(1, "bank title", b.Title)
 	v.text(1, "bank language", b.Language)
 	if b.Version < 1 {
 		c.Addf(1, "bank version must be a whole number of at least 1")
+	}
+	if v.v2 {
+		v.text(1, "bank scope", b.Scope)
+		v.evidence(b)
+		v.glossary(b.Glossary)
 	}
 	v.stages(b.Stages)
 	if len(b.Pillars) == 0 {
@@ -40,6 +56,11 @@ func validate(c *Collector, b *Bank) {
 	}
 	for _, r := range b.Recommendations {
 		v.recommendation(r)
+	}
+	if v.v2 {
+		v.unshown(b)
+		v.tiers(b)
+		v.after(b.Recommendations)
 	}
 }
 
@@ -74,6 +95,9 @@ func (v *validator) stages(stages []Stage) {
 	if len(stages) < 2 {
 		v.c.Addf(1, "bank needs at least 2 stages (has %d)", len(stages))
 	}
+	if v.v2 && len(stages) != stagesV2 {
+		v.c.Addf(1, "a version 2 bank has exactly %d stages (has %d)", stagesV2, len(stages))
+	}
 	for i, s := range stages {
 		if s.Number != i+1 {
 			v.c.Addf(s.Line, "stage number %d out of order: expected %d", s.Number, i+1)
@@ -96,6 +120,7 @@ func (v *validator) pillar(p Pillar) {
 	v.text(p.Line, "pillar "+p.ID+" title", p.Title)
 	v.text(p.Line, "pillar "+p.ID+" thesis", p.Thesis)
 	v.weight(p.Line, "pillar "+p.ID, p.Weight)
+	v.shows(p.Line, "pillar "+p.ID+" intro", p.Intro)
 	if len(p.KeyActions) == 0 {
 		v.c.Addf(p.Line, "pillar %s has no key actions", p.ID)
 	}
@@ -104,11 +129,13 @@ func (v *validator) pillar(p Pillar) {
 		v.text(ka.Line, "key action "+ka.ID+" title", ka.Title)
 		v.text(ka.Line, "key action "+ka.ID+" summary", ka.Summary)
 		v.weight(ka.Line, "key action "+ka.ID, ka.Weight)
+		v.shows(ka.Line, "key action "+ka.ID+" evidence", ka.Evidence)
 		if len(ka.Questions) == 0 {
 			v.c.Addf(ka.Line, "key action %s has no questions", ka.ID)
 		}
 		for _, q := range ka.Questions {
 			v.question(q)
+			v.keyActionOf[q.ID] = ka.ID
 		}
 	}
 }
@@ -117,6 +144,16 @@ func (v *validator) question(q Question) {
 	v.id(q.Line, "question", q.ID)
 	v.text(q.Line, "question "+q.ID+" prompt", q.Prompt)
 	v.weight(q.Line, "question "+q.ID, q.Weight)
+	if v.v2 {
+		v.text(q.Line, "question "+q.ID+" help", q.Help)
+		v.text(q.Line, "question "+q.ID+" who_knows", q.WhoKnows)
+	}
+	switch notApplicable := strings.TrimSpace(q.NotApplicable) != ""; {
+	case q.MayNotApply && !notApplicable:
+		v.c.Addf(q.Line, "question %s may not apply but does not say when (not_applicable is empty)", q.ID)
+	case !q.MayNotApply && notApplicable:
+		v.c.Addf(q.Line, "question %s says when it does not apply (not_applicable) without may_not_apply: true", q.ID)
+	}
 	var seen [Levels]bool
 	for _, o := range q.Options {
 		if o.Level < 0 || o.Level > MaxLevel {
@@ -152,18 +189,72 @@ func (v *validator) recommendation(r Recommendation) {
 	v.id(r.Line, "recommendation", r.ID)
 	v.text(r.Line, "recommendation "+r.ID+" title", r.Title)
 	v.text(r.Line, "recommendation "+r.ID+" why", r.Why)
-	if n := len(r.Steps); n < minSteps || n > maxSteps {
+	if n := r.Steps.Len(); n < minSteps || n > maxSteps {
 		v.c.Addf(r.Line, "recommendation %s must have %d to %d first steps (has %d)", r.ID, minSteps, maxSteps, n)
 	}
-	for _, s := range r.Steps {
+	for _, s := range r.Steps.All() {
 		v.text(r.Line, "recommendation "+r.ID+" step", s)
 	}
-	if len(r.When) == 0 {
+	for _, s := range r.Caveats {
+		v.text(r.Line, "recommendation "+r.ID+" caveat", s)
+	}
+	if v.v2 {
+		v.recommendationV2(r)
+	} else if r.Steps.Len() > 0 && !r.Steps.IsPlain() {
+		v.c.Addf(r.Line, "recommendation %s: steps are a plain list in a version 1 bank, not a mapping of alone and propose", r.ID)
+	}
+	switch {
+	case len(r.When) > 0:
+	case !v.v2:
 		v.c.Addf(r.Line, "recommendation %s has no trigger (when)", r.ID)
+	case r.Tier == "":
+		v.c.Addf(r.Line, "recommendation %s has neither a tier nor when-conditions", r.ID)
 	}
 	for _, cond := range r.When {
 		v.condition(r.ID, cond)
 	}
+}
+
+// recommendationV2 checks what a version 2 bank adds to a recommendation.
+func (v *validator) recommendationV2(r Recommendation) {
+	if r.KeyAction == "" {
+		v.c.Addf(r.Line, "recommendation %s names no key_action", r.ID)
+	} else {
+		v.refers(r.Line, r.ID, "key action", r.KeyAction)
+	}
+	if r.Tier != "" {
+		if _, _, ok := r.Tier.Range(); !ok {
+			v.c.Addf(r.Line, "recommendation %s: unknown tier %q (expected one of: %s)", r.ID, r.Tier, tierNames())
+		}
+		if len(r.When) > 0 {
+			v.c.Addf(r.Line, "recommendation %s has both a tier and when-conditions: give one", r.ID)
+		}
+	}
+	if r.Steps.Len() > 0 && r.Steps.IsPlain() {
+		v.c.Addf(r.Line, "recommendation %s: steps are a mapping of alone and propose in a version 2 bank, not a plain list", r.ID)
+	} else if r.Steps.Len() > 0 && (len(r.Steps.Alone) == 0 || len(r.Steps.Propose) == 0) {
+		v.c.Addf(r.Line, "recommendation %s needs at least one step to start alone and one to propose (has %d and %d)", r.ID, len(r.Steps.Alone), len(r.Steps.Propose))
+	}
+	for _, id := range r.Evidence {
+		v.evidenceRef(r.Line, "recommendation "+r.ID+" evidence", id)
+	}
+	for _, c := range r.When {
+		ka := c.KeyAction
+		if c.Question != "" {
+			ka = v.keyActionOf[c.Question]
+		}
+		if ka != "" && r.KeyAction != "" && ka != r.KeyAction {
+			v.c.Addf(c.Line, "recommendation %s is about key action %s, but its condition is on key action %s", r.ID, r.KeyAction, ka)
+		}
+	}
+}
+
+func tierNames() string {
+	names := make([]string, len(Tiers))
+	for i, t := range Tiers {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
 }
 
 func (v *validator) condition(rec string, c Condition) {

@@ -43,6 +43,11 @@ func Text(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 		}
 	}
 	row("", cat.T(messages.ResultOverall), v.Overall, v.Stage)
+	for _, line := range []string{v.ProvisionalText(cat), v.CappedText(cat)} {
+		if line != "" {
+			fmt.Fprint(&b, wrap(line, textWidth, ""))
+		}
+	}
 	target(v.Target)
 	fmt.Fprintln(&b, cat.T(messages.ResultCoverage, v.Coverage.Answered, v.Coverage.Total, v.Coverage.Unsure))
 	if c := v.Change; c != nil && c.From.CompletedAt != nil && c.Overall.Delta.Valid {
