@@ -15,6 +15,7 @@ import (
 	"socialmaturity/assess"
 	"socialmaturity/messages"
 	"socialmaturity/questions"
+	"socialmaturity/report"
 	"socialmaturity/store"
 	"socialmaturity/tui"
 )
@@ -176,6 +177,7 @@ func (a *app) explain(err error) string {
 		ambiguous *store.AmbiguousError
 		record    *store.RecordError
 		invalid   *pflag.InvalidValueError
+		noBrowser *report.NoBrowserError
 	)
 	switch {
 	case errors.As(err, &damaged):
@@ -192,6 +194,8 @@ func (a *app) explain(err error) string {
 		return a.cat.T(messages.ErrDBRecord, record.ID, record.Path, record.ID)
 	case errors.As(err, &ambiguous):
 		return a.cat.T(messages.ErrAmbiguous, ambiguous.Prefix, strings.Join(ambiguous.Matches, ", "))
+	case errors.As(err, &noBrowser):
+		return a.cat.T(messages.ErrNoBrowser, strings.Join(noBrowser.Looked, ", "))
 	case errors.As(err, &invalid):
 		return a.cat.T(messages.ErrFlagValue, invalid.GetValue(), "--"+invalid.GetFlag().Name, a.valueKind(invalid.GetFlag().Value.Type()))
 	}

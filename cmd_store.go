@@ -20,16 +20,21 @@ import (
 
 func (a *app) importCmd() *cobra.Command {
 	var bankFile string
-	var allowDuplicates bool
+	var allowDuplicates, drafts bool
 	cmd := &cobra.Command{
-		Use:   "import FILE...",
-		Short: a.cat.T(messages.CmdImport),
-		Long:  a.cat.T(messages.CmdImportLong),
-		Args:  a.atLeastOne("FILE"),
+		Use:     "import FILE...",
+		Short:   a.cat.T(messages.CmdImport),
+		Long:    a.cat.T(messages.CmdImportLong) + "\n\n" + a.cat.T(messages.CmdImportDraftLong),
+		Example: a.cat.T(messages.ExampleImport),
+		Args:    a.atLeastOne("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bank, err := a.loadBank(bankFile)
 			if err != nil {
 				return err
+			}
+			parse := assess.ParseAssessments
+			if drafts {
+				parse = assess.ParseDrafts
 			}
 			// Every file is read and checked before anything is stored:
 			// one bad file stores nothing (QA M1).
@@ -41,7 +46,7 @@ func (a *app) importCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				got, err := assess.ParseAssessments(name, data, bank)
+				got, err := parse(name, data, bank)
 				var ps questions.Problems
 				if errors.As(err, &ps) {
 					problems = append(problems, ps...)
@@ -60,6 +65,9 @@ func (a *app) importCmd() *cobra.Command {
 			s, err := a.openStore()
 			if err != nil {
 				return err
+			}
+			if drafts {
+				return a.storeDrafts(s, records)
 			}
 			var opts []store.CompleteOption
 			if !allowDuplicates {
@@ -83,7 +91,25 @@ func (a *app) importCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))
 	cmd.Flags().BoolVar(&allowDuplicates, "allow-duplicates", false, a.cat.T(messages.FlagAllowDups))
+	cmd.Flags().BoolVar(&drafts, "draft", false, a.cat.T(messages.FlagImportDraft))
+	cmd.MarkFlagsMutuallyExclusive("draft", "allow-duplicates")
 	return cmd
+}
+
+// storeDrafts stores answers files as drafts to resume, each merged into
+// the draft of the id it carries (a rescue file's), and prints their ids,
+// then how to resume them.
+func (a *app) storeDrafts(s *store.Store, ds []*assess.Assessment) error {
+	if err := s.SaveDrafts(ds); err != nil {
+		return err
+	}
+	for _, d := range ds {
+		if _, err := fmt.Fprintln(a.stdout, d.ID); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(a.stderr, a.cat.T(messages.ImportDraftsResume, len(ds)))
+	return err
 }
 
 // source names the i-th of n assessments read from the input name.
@@ -178,7 +204,7 @@ func (a *app) showCmd() *cobra.Command {
 		Short: a.cat.T(messages.CmdShow),
 		Args:  a.args("ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.loadView(bankFile, args[0])
+			v, _, err := a.loadView(bankFile, args[0])
 			if err != nil {
 				return err
 			}
@@ -197,21 +223,22 @@ func (a *app) showCmd() *cobra.Command {
 }
 
 // loadView loads the bank and a stored assessment with the organization's
-// previous one, resolved for display.
-func (a *app) loadView(bankFile, ref string) (*assess.View, error) {
+// previous one, resolved for display (with the bank version it was
+// answered with), and returns the store it came from.
+func (a *app) loadView(bankFile, ref string) (*assess.View, *store.Store, error) {
 	bank, err := a.loadBank(bankFile)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s, err := a.openStore()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	done, prev, err := s.GetWithPrevious(ref)
 	if err != nil {
-		return nil, a.notFound(ref, err)
+		return nil, nil, a.notFound(ref, err)
 	}
-	return assess.NewView(bank, done, prev), nil
+	return assess.NewView(bank, done, prev), s, nil
 }
 
 // notFound words a reference that matches nothing; other errors pass.
@@ -244,10 +271,11 @@ func (a *app) backupToStdout(s *store.Store) (err error) {
 
 func (a *app) compareCmd() *cobra.Command {
 	var bankFile string
-	format := newFormatFlag("text", "json")
+	format := newFormatFlag("text", "json", "md", "html")
 	cmd := &cobra.Command{
 		Use:   "compare ID ID",
 		Short: a.cat.T(messages.CmdCompare),
+		Long:  a.cat.T(messages.CmdCompareLong),
 		Args:  a.args("ID", "ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bank, err := a.loadBank(bankFile)
@@ -270,8 +298,17 @@ func (a *app) compareCmd() *cobra.Command {
 				return errors.New(a.cat.T(messages.ErrCompareSame, from.ID))
 			}
 			c := assess.NewComparisonView(bank, from, to)
-			if format.value == "json" {
+			switch format.value {
+			case "json":
 				return report.CompareJSON(a.stdout, c)
+			case "md":
+				return report.CompareMarkdown(a.stdout, a.cat, c)
+			case "html":
+				b, err := s.Branding()
+				if err != nil {
+					return err
+				}
+				return report.CompareHTML(a.stdout, a.cat, c, reportOptions(b))
 			}
 			return report.CompareText(a.stdout, a.cat, c)
 		},
@@ -374,20 +411,35 @@ func (a *app) dbCmd() *cobra.Command {
 
 func (a *app) exportCmd() *cobra.Command {
 	var bankFile, output string
+	var brand brandFlags
+	var excel bool
 	format := newFormatFlag(report.Formats()...)
 	cmd := &cobra.Command{
-		Use:   "export ID",
-		Short: a.cat.T(messages.CmdExport),
-		Args:  a.args("ID"),
+		Use:     "export ID",
+		Short:   a.cat.T(messages.CmdExport),
+		Example: a.cat.T(messages.ExampleExport),
+		Args:    a.args("ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.loadView(bankFile, args[0])
+			if excel && format.value != report.FormatCSV {
+				return errors.New(a.cat.T(messages.ErrExcelNotCSV))
+			}
+			v, s, err := a.loadView(bankFile, args[0])
 			if err != nil {
 				return err
 			}
-			if output == "-" {
-				return report.Export(a.stdout, a.cat, v, format.value)
+			b, err := s.Branding()
+			if err != nil {
+				return err
 			}
-			path, err := report.WriteFile(output, a.cat, v, format.value)
+			if b, err = a.over(cmd, brand, b); err != nil {
+				return err
+			}
+			opts := reportOptions(b)
+			opts.Excel = excel
+			if output == "-" {
+				return report.Export(a.stdout, a.cat, v, format.value, opts)
+			}
+			path, err := report.WriteFile(output, a.cat, v, format.value, opts)
 			if err != nil {
 				return err
 			}
@@ -397,6 +449,8 @@ func (a *app) exportCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))
 	cmd.Flags().StringVarP(&output, "output", "o", "", a.cat.T(messages.FlagOutput))
+	cmd.Flags().BoolVar(&excel, "excel", false, a.cat.T(messages.FlagExcel))
+	a.addBrandFlags(cmd, &brand)
 	format.register(cmd, a)
 	return cmd
 }

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 
+	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -16,6 +20,7 @@ import (
 	"socialmaturity/messages"
 	"socialmaturity/questions"
 	"socialmaturity/report"
+	"socialmaturity/store"
 	"socialmaturity/tui"
 )
 
@@ -24,11 +29,31 @@ type tuiFlags struct {
 	bank                  string
 	accessible            bool
 	org, respondent, role string
+	exportDir             string
+	workshop              string
 }
 
 func (a *app) addTUIFlags(cmd *cobra.Command, f *tuiFlags) {
 	cmd.Flags().StringVar(&f.bank, "bank", "", a.cat.T(messages.FlagBank))
 	cmd.Flags().BoolVar(&f.accessible, "accessible", envOn("ACCESSIBLE"), a.cat.T(messages.FlagAccessible))
+	cmd.Flags().StringVar(&f.exportDir, "export-dir", "", a.cat.T(messages.FlagExportDir, envExportDir))
+}
+
+// envExportDir names the environment variable that sets the folder for
+// reports exported from the app.
+const envExportDir = "SOCIALMATURITY_EXPORT_DIR"
+
+// exportDir is the folder reports exported from the app go to: flag when
+// given, else $SOCIALMATURITY_EXPORT_DIR, else a socialmaturity folder in
+// the user's documents folder (XDG user directories).
+func exportDir(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if dir := os.Getenv(envExportDir); dir != "" {
+		return dir
+	}
+	return filepath.Join(xdg.UserDirs.Documents, "socialmaturity")
 }
 
 func (a *app) assessCmd() *cobra.Command {
@@ -52,6 +77,8 @@ func (a *app) assessCmd() *cobra.Command {
 	cmd.Flags().StringVar(&f.org, "org", "", a.cat.T(messages.FlagAssessOrg))
 	cmd.Flags().StringVar(&f.respondent, "respondent", "", a.cat.T(messages.FlagRespondent))
 	cmd.Flags().StringVar(&f.role, "role", "", a.cat.T(messages.FlagRole))
+	cmd.Flags().StringVar(&f.workshop, "workshop", "", a.cat.T(messages.FlagAssessWorkshop))
+	cmd.MarkFlagsMutuallyExclusive("org", "workshop")
 	return cmd
 }
 
@@ -78,8 +105,15 @@ func (a *app) runTUI(ctx context.Context, start tui.Start, f tuiFlags) (err erro
 	}()
 	o := tui.Options{
 		Store: s, Bank: bank, Cat: a.cat, Start: start, Org: f.org, Respondent: f.respondent, Role: f.role,
-		Export: a.exporter(bank),
-		Rescue: rescueWriter(filepath.Dir(s.Path())),
+		Export:    a.exporter(bank, exportDir(f.exportDir), s),
+		ExportPDF: havePDF(),
+		Open:      systemOpener(),
+		Rescue:    rescueWriter(filepath.Dir(s.Path())),
+	}
+	if f.workshop != "" {
+		if err := a.joinLocally(s, &o, f.workshop); err != nil {
+			return err
+		}
 	}
 	runCtx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
 	defer stop()
@@ -96,6 +130,32 @@ func (a *app) runTUI(ctx context.Context, start tui.Start, f tuiFlags) (err erro
 		return &exitError{code: exitTerminated, err: err}
 	}
 	return err
+}
+
+// joinLocally makes the app a local respondent of a workshop (the laptop
+// passed round the room): the workshop's organization, every new
+// assessment filed under it, and the set-up form asking who is answering
+// unless --respondent said so.
+func (a *app) joinLocally(s *store.Store, o *tui.Options, ref string) error {
+	w, err := s.Workshop(ref)
+	if err != nil {
+		return err
+	}
+	if w.State.Ended {
+		return errors.New(a.cat.T(messages.ErrWorkshopEnded, messages.SafeLine(w.Org)))
+	}
+	o.Workshop, o.Org, o.Start = w.ID, w.Org, tui.StartSetup
+	if o.Respondent != "" {
+		o.Start = tui.StartWalk
+	}
+	return nil
+}
+
+// havePDF reports whether reports can be printed to PDF here (an installed
+// Chrome or Chromium).
+func havePDF() bool {
+	_, err := report.FindBrowser("")
+	return err == nil
 }
 
 // exitTerminated is the exit code after SIGTERM: 128+15, what a shell
@@ -132,10 +192,49 @@ func (e *exitError) Unwrap() error { return e.err }
 func (e *exitError) ExitCode() int { return e.code }
 
 // exporter writes the results screen's exports with the report package,
-// to new files in the current folder.
-func (a *app) exporter(bank *questions.Bank) tui.Exporter {
+// branded as s says, to new files in dir (made when missing), and returns
+// each file's full path.
+func (a *app) exporter(bank *questions.Bank, dir string, s *store.Store) tui.Exporter {
 	return func(x, previous *assess.Assessment, format string) (string, error) {
-		return report.WriteFile("", a.cat, assess.NewView(bank, x, previous), format)
+		b, err := s.Branding()
+		if err != nil {
+			return "", err
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", errors.New(a.cat.T(messages.ErrExportDir, dir, pathCause(err)))
+		}
+		var buf bytes.Buffer
+		if err := report.Export(&buf, a.cat, assess.NewView(bank, x, previous), format, reportOptions(b)); err != nil {
+			return "", err
+		}
+		path, err := report.WriteNew(filepath.Join(dir, report.FileName(x, format)), buf.Bytes(), 0o644)
+		if err != nil {
+			return "", err
+		}
+		return filepath.Abs(path)
+	}
+}
+
+// systemOpener opens a file with the system's opener (xdg-open, or open on
+// macOS), started on its own with its output discarded; nil when there is
+// none.
+func systemOpener() func(path string) error {
+	name := "xdg-open"
+	if runtime.GOOS == "darwin" {
+		name = "open"
+	}
+	prog, err := exec.LookPath(name)
+	if err != nil {
+		return nil
+	}
+	return func(path string) error {
+		cmd := exec.Command(prog, path)
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil // the null device
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		go func() { _ = cmd.Wait() }() // reaped whenever it ends; never waited for
+		return nil
 	}
 }
 

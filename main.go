@@ -3,12 +3,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/charmbracelet/fang"
 	"github.com/spf13/cobra"
@@ -72,8 +74,51 @@ func (a *app) rootCmd() *cobra.Command {
 	}
 	a.addTUIFlags(root, &f)
 	root.PersistentFlags().StringVar(&a.dbPath, "db", "", a.cat.T(messages.FlagDB, store.EnvPath))
-	root.AddCommand(a.bankCmd(), a.scoreCmd(), a.importCmd(), a.listCmd(), a.showCmd(), a.compareCmd(), a.deleteCmd(), a.dbCmd(), a.assessCmd(), a.exportCmd())
+	root.AddCommand(a.bankCmd(), a.scoreCmd(), a.importCmd(), a.listCmd(), a.showCmd(), a.compareCmd(), a.deleteCmd(), a.dbCmd(), a.assessCmd(), a.exportCmd(), a.workshopCmd(), a.brandCmd())
+	a.document(root)
 	return root
+}
+
+// examples are the --help examples of the commands, by command path.
+var examples = map[string]messages.Key{
+	"socialmaturity":                 messages.ExampleRoot,
+	"socialmaturity assess":          messages.ExampleAssess,
+	"socialmaturity score":           messages.ExampleScore,
+	"socialmaturity import":          messages.ExampleImport,
+	"socialmaturity list":            messages.ExampleList,
+	"socialmaturity show":            messages.ExampleShow,
+	"socialmaturity compare":         messages.ExampleCompare,
+	"socialmaturity delete":          messages.ExampleDelete,
+	"socialmaturity export":          messages.ExampleExport,
+	"socialmaturity bank":            messages.ExampleBank,
+	"socialmaturity bank dump":       messages.ExampleBankDump,
+	"socialmaturity bank validate":   messages.ExampleBankValidate,
+	"socialmaturity db":              messages.ExampleDB,
+	"socialmaturity db check":        messages.ExampleDBCheck,
+	"socialmaturity db backup":       messages.ExampleDBBackup,
+	"socialmaturity brand":           messages.ExampleBrand,
+	"socialmaturity brand set":       messages.ExampleBrandSet,
+	"socialmaturity brand show":      messages.ExampleBrandShow,
+	"socialmaturity brand clear":     messages.ExampleBrandClear,
+	"socialmaturity workshop":        messages.ExampleWorkshop,
+	"socialmaturity workshop new":    messages.ExampleWorkshopNew,
+	"socialmaturity workshop list":   messages.ExampleWorkshopList,
+	"socialmaturity workshop report": messages.ExampleWorkshopReport,
+}
+
+// document completes the help of cmd and every command under it: an
+// example (issue 14), and for a command that takes an ID, that an ID may
+// be shortened.
+func (a *app) document(cmd *cobra.Command) {
+	if key, ok := examples[cmd.CommandPath()]; ok && cmd.Example == "" {
+		cmd.Example = a.cat.T(key)
+	}
+	if strings.Contains(" "+cmd.Use+" ", " ID ") {
+		cmd.Long = cmp.Or(cmd.Long, cmd.Short) + "\n\n" + a.cat.T(messages.HelpShortIDs)
+	}
+	for _, sub := range cmd.Commands() {
+		a.document(sub)
+	}
 }
 
 // appVersion is the version set at build time, else the module's version

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"socialmaturity/questions"
 )
 
 // cli runs the command line in-process and returns its exit code and output.
@@ -15,6 +18,16 @@ func cli(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 	var out, errOut bytes.Buffer
 	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
+}
+
+// questionCount is how many questions the default bank asks.
+func questionCount(t *testing.T) int {
+	t.Helper()
+	b, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.QuestionCount()
 }
 
 func TestBankValidate(t *testing.T) {
@@ -126,7 +139,7 @@ func TestScore(t *testing.T) {
 	}
 
 	code, out, _ = cli(t, `{"org": "Piped", "answers": {"eng-channels": 4}}`, "score", "-")
-	if code != 0 || !strings.Contains(out, "Piped — social media maturity") || !strings.Contains(out, "1 of 27 answered") {
+	if code != 0 || !strings.Contains(out, "Piped — social media maturity") || !strings.Contains(out, fmt.Sprintf("1 of %d answered", questionCount(t))) {
 		t.Errorf("stdin text: exit %d\n%s", code, out)
 	}
 }
@@ -157,7 +170,7 @@ func TestTUINeedsATerminal(t *testing.T) {
 
 func TestAccessibleFromTheCommandLine(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "sm.db")
-	input := strings.Repeat("2\n", 27)
+	input := strings.Repeat("2\n", questionCount(t))
 	code, out, errOut := cli(t, input, "assess", "--accessible", "--org", "Acme", "--db", db)
 	if code != 0 || !strings.Contains(out, "Acme — social media maturity") || !strings.Contains(out, "Saved as assessment") {
 		t.Fatalf("exit %d: %s\n%s", code, errOut, out)

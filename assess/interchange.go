@@ -48,27 +48,33 @@ func EncodeResult(a *Assessment) ([]byte, error) {
 	return encode(f, a.ID)
 }
 
-// answersFile is what a person writes: who, and the answers with notes.
+// answersFile is what a person writes: who, and the answers with notes;
+// a rescued draft adds its id and bank.
 type answersFile struct {
-	Schema      string            `json:"schema"`
-	Org         string            `json:"org"`
-	Respondent  string            `json:"respondent,omitempty"`
-	Role        string            `json:"role,omitempty"`
-	CompletedAt *time.Time        `json:"completed_at,omitempty"`
-	Answers     Answers           `json:"answers"`
-	Notes       map[string]string `json:"notes,omitempty"`
+	Schema     string            `json:"schema"`
+	ID         string            `json:"id,omitempty"`
+	Org        string            `json:"org"`
+	Respondent string            `json:"respondent,omitempty"`
+	Role       string            `json:"role,omitempty"`
+	Bank       *BankRef          `json:"bank,omitempty"`
+	Answers    Answers           `json:"answers"`
+	Notes      map[string]string `json:"notes,omitempty"`
 }
 
-// EncodeAnswersFile writes a submission as an answers file (indented JSON,
-// "not sure" as "unsure", "does not apply" as "na"), exactly what
-// ParseSubmission and import read.
-func EncodeAnswersFile(s Submission) ([]byte, error) {
-	f := answersFile{Schema: SubmissionSchema, Org: s.Org, Respondent: s.Respondent, Role: s.Role,
-		Answers: s.Answers, Notes: s.Notes}
+// EncodeAnswersFile writes an assessment's answers as an answers file
+// (indented JSON, "not sure" as "unsure", "does not apply" as "na"), with
+// its id and bank when it has them: exactly what ParseSubmission and
+// import read, and what import --draft resumes as the draft of that id.
+func EncodeAnswersFile(a *Assessment) ([]byte, error) {
+	f := answersFile{Schema: SubmissionSchema, ID: a.ID, Org: a.Org, Respondent: a.Respondent, Role: a.Role,
+		Answers: a.Answers, Notes: a.Notes}
+	if a.Bank.ID != "" {
+		f.Bank = &a.Bank
+	}
 	if f.Answers == nil {
 		f.Answers = Answers{}
 	}
-	return encode(f, s.Org)
+	return encode(f, a.Org)
 }
 
 // encode writes v as indented JSON that ParseSubmission can read; what

@@ -1,10 +1,13 @@
 package assess
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"socialmaturity/questions"
 )
 
 // An exported result reads back as the same submission and scores the same.
@@ -64,7 +67,7 @@ func TestEncodeAnswersFileRoundTrip(t *testing.T) {
 		Answers: Answers{first: NotSure, second: AtLevel(4), "mea-funnel": DoesNotApply},
 		Notes:   map[string]string{second: "=cmd|' /C calc'!A0 \"quoted\"\nsecond line"},
 	}
-	out, err := EncodeAnswersFile(s)
+	out, err := EncodeAnswersFile(&Assessment{Submission: s})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +95,7 @@ func TestEncodeAnswersFileRoundTrip(t *testing.T) {
 }
 
 func TestEncodeAnswersFileWithoutAnswers(t *testing.T) {
-	out, err := EncodeAnswersFile(Submission{Org: "Acme"})
+	out, err := EncodeAnswersFile(&Assessment{Submission: Submission{Org: "Acme"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +124,7 @@ func FuzzEncodeAnswersFile(f *testing.F) {
 		} else {
 			s.Answers[id] = NotSure
 		}
-		out, err := EncodeAnswersFile(s)
+		out, err := EncodeAnswersFile(&Assessment{Submission: s})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -140,4 +143,64 @@ func FuzzEncodeAnswersFile(f *testing.F) {
 			t.Errorf("read back %+v, want %+v", got, s)
 		}
 	})
+}
+
+// Issue 10: an export made with bank v1 is read with v1 (its own question
+// ids) and carries it, so that it is stored and scored as it was; a
+// version that is not built in is refused, saying which.
+func TestParseAssessmentsReadsAnExportWithItsOwnBankVersion(t *testing.T) {
+	v2 := defaultBank(t)
+	v1, ok := questions.Builtin(questions.DefaultBankID, 1, "en")
+	if !ok {
+		t.Fatal("bank v1 is not built in")
+	}
+	a := completed(v1, "1m8bbbbbbbbbbbbb", time.Date(2025, 9, 14, 16, 30, 0, 0, time.UTC), 2)
+	out, err := EncodeResult(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := ParseAssessments("v1.json", out, v2)
+	if err != nil {
+		t.Fatalf("a v1 export is refused: %v", err)
+	}
+	if as[0].Bank != RefOf(v1) || len(as[0].Answers) != len(a.Answers) {
+		t.Errorf("read with bank %+v and %d answers, want %+v and %d", as[0].Bank, len(as[0].Answers), RefOf(v1), len(a.Answers))
+	}
+	v3 := strings.Replace(string(out), `"version": 1`, `"version": 9`, 1)
+	_, err = ParseAssessments("v9.json", []byte(v3), v2)
+	var ps questions.Problems
+	if !errors.As(err, &ps) || ps[0].Code != ProblemOtherBank || !strings.Contains(err.Error(), "version 9") {
+		t.Errorf("an unknown version: %v", err)
+	}
+	if as, err := ParseAssessments("v2.json", []byte(`{"org": "A", "bank": {"id": "social-maturity", "version": 2}, "answers": {"eng-channels": 1}}`), v2); err != nil || as[0].Bank != RefOf(v2) {
+		t.Errorf("a v2 file without a language: %v", err)
+	}
+}
+
+// Issue 10: a rescued draft's file carries its id and bank, and reads back
+// as a draft of that id, with that bank, and no completion time.
+func TestRescuedDraftReadsBackWithItsIDAndBank(t *testing.T) {
+	v1, _ := questions.Builtin(questions.DefaultBankID, 1, "en")
+	d := &Assessment{ID: "01k2v9x3m4abcdef", Bank: RefOf(v1),
+		Submission: Submission{Org: "Acme", Answers: Answers{"int-approach": AtLevel(3)}, Notes: map[string]string{"int-approach": "weekly"}}}
+	out, err := EncodeAnswersFile(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ParseDrafts("rescue.json", out, defaultBank(t))
+	if err != nil || len(got) != 1 {
+		t.Fatalf("read back %v, %v", got, err)
+	}
+	if g := got[0]; g.ID != d.ID || g.Bank != d.Bank || g.CompletedAt != nil || g.Answers["int-approach"] != AtLevel(3) || g.Notes["int-approach"] != "weekly" {
+		t.Errorf("read back %+v, want %+v", g, d)
+	}
+	if as, err := ParseAssessments("rescue.json", out, defaultBank(t)); err != nil || as[0].ID != "" {
+		t.Errorf("imported as completed: %+v, %v (an answers file's id is for drafts only)", as, err)
+	}
+	for _, bad := range []string{`"../etc"`, `"UPPER"`, `[1]`, `""`} {
+		src := `{"org": "A", "id": ` + bad + `, "answers": {"eng-channels": 1}}`
+		if _, err := ParseDrafts("bad.json", []byte(src), defaultBank(t)); err == nil || !strings.Contains(err.Error(), "id must be a draft id") {
+			t.Errorf("id %s: %v", bad, err)
+		}
+	}
 }

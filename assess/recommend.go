@@ -65,10 +65,12 @@ type firing struct {
 	Triggered
 	rec      *questions.Recommendation
 	order    int     // position in the bank
-	gap      float64 // unrounded
 	pillar   float64 // the score of the pillar it concerns; -1 when unscored
 	pillarID string
 	group    string // at most one per group in the top three
+	// after are the fired recommendations it comes after, as positions
+	// among the fired.
+	after []int
 }
 
 // scoreIndex finds the scored parts and answered questions of a result.
@@ -76,41 +78,28 @@ type scoreIndex struct {
 	b       *questions.Bank
 	answers Answers
 	r       *Result
-	parts   map[string]partRef // pillar and key action ids
-	home    map[string]partRef // question id → its key action
 }
 
-// partRef locates a pillar (k < 0) or key action in a bank and its result.
-type partRef struct{ p, k int }
-
-func newScoreIndex(b *questions.Bank, answers Answers, r *Result) *scoreIndex {
-	x := &scoreIndex{b: b, answers: answers, r: r, parts: map[string]partRef{}, home: map[string]partRef{}}
-	for p, pillar := range b.Pillars {
-		x.parts[pillar.ID] = partRef{p, -1}
-		for k, ka := range pillar.KeyActions {
-			x.parts[ka.ID] = partRef{p, k}
-			for _, q := range ka.Questions {
-				x.home[q.ID] = partRef{p, k}
-			}
-		}
-	}
-	return x
+// place finds a pillar or key action; false for any other id.
+func (x *scoreIndex) place(id string) (questions.Place, bool) {
+	at, ok := x.b.Locate(id)
+	return at, ok && at.Question < 0
 }
 
 // score and stage of a pillar or key action.
 func (x *scoreIndex) part(id string) (Score, *StageRef, bool) {
-	at, ok := x.parts[id]
-	if !ok || at.p >= len(x.r.Pillars) {
+	at, ok := x.place(id)
+	if !ok || at.Pillar >= len(x.r.Pillars) {
 		return Score{}, nil, false
 	}
-	pr := x.r.Pillars[at.p]
-	if at.k < 0 {
+	pr := &x.r.Pillars[at.Pillar]
+	if at.KeyAction < 0 {
 		return pr.Score, pr.Stage, true
 	}
-	if at.k >= len(pr.KeyActions) {
+	if at.KeyAction >= len(pr.KeyActions) {
 		return Score{}, nil, false
 	}
-	return pr.KeyActions[at.k].Score, pr.KeyActions[at.k].Stage, true
+	return pr.KeyActions[at.KeyAction].Score, pr.KeyActions[at.KeyAction].Stage, true
 }
 
 // level is the level a question was answered at; false when it was not
@@ -131,7 +120,8 @@ func (x *scoreIndex) because(c questions.Condition) (Because, float64, bool) {
 		if _, known := x.b.Question(c.Question); !known || !ok || c.AtMost == nil || l > *c.AtMost {
 			return Because{}, 0, false
 		}
-		return Because{Question: c.Question, Level: &l}, float64(l) * PointsPerLevel, true
+		// fires sets Level, for the condition it names.
+		return Because{Question: c.Question}, float64(l) * PointsPerLevel, true
 	}
 	id := c.KeyAction
 	if c.Pillar != "" {
@@ -173,45 +163,58 @@ func (x *scoreIndex) fires(rec *questions.Recommendation) (Because, float64, boo
 			why, score = b, s
 		}
 	}
+	if why.Question != "" {
+		l, _ := x.level(why.Question)
+		why.Level = &l
+	}
 	return why, score, len(rec.When) > 0
 }
 
-// rungs are the next rungs for what fired a recommendation: the question
-// itself, or the lowest-level answered questions of the key action or
-// pillar (at most MaxRungs, bank order on a tie); none at the top level.
-func (x *scoreIndex) rungs(why Because) []Rung {
-	var qs []*questions.Question
-	switch {
-	case why.Question != "":
-		if q, ok := x.b.Question(why.Question); ok {
-			qs = []*questions.Question{q}
+// appendRungs appends to rungs the next rungs for what fired a
+// recommendation: the question itself, or the lowest-level answered
+// questions of the key action or pillar (at most MaxRungs, bank order on a
+// tie); none at the top level.
+func (x *scoreIndex) appendRungs(rungs []Rung, why Because) []Rung {
+	if why.Question != "" {
+		q, known := x.b.Question(why.Question)
+		if l, ok := x.level(why.Question); known && ok && l < questions.MaxLevel {
+			rungs = append(rungs, Rung{Question: q.ID, Level: l + 1, Text: q.Option(l + 1)})
 		}
-	default:
-		id := why.KeyAction + why.Pillar
-		at, ok := x.parts[id]
-		if !ok {
-			return nil
+		return rungs
+	}
+	at, ok := x.place(cmp.Or(why.KeyAction, why.Pillar))
+	if !ok {
+		return rungs
+	}
+	// lowest keeps the MaxRungs lowest levels seen, in order of level and
+	// then of the bank.
+	var lowest [MaxRungs]struct {
+		q     *questions.Question
+		level int
+	}
+	n := 0
+	for k, ka := range x.b.Pillars[at.Pillar].KeyActions {
+		if at.KeyAction >= 0 && k != at.KeyAction {
+			continue
 		}
-		for k, ka := range x.b.Pillars[at.p].KeyActions {
-			if at.k >= 0 && k != at.k {
+		for i := range ka.Questions {
+			q := &ka.Questions[i]
+			l, ok := x.level(q.ID)
+			if !ok || l >= questions.MaxLevel || (n == MaxRungs && l >= lowest[n-1].level) {
 				continue
 			}
-			for i := range ka.Questions {
-				qs = append(qs, &ka.Questions[i])
+			j := min(n, MaxRungs-1)
+			n = min(n+1, MaxRungs)
+			for ; j > 0 && lowest[j-1].level > l; j-- {
+				lowest[j] = lowest[j-1]
 			}
+			lowest[j].q, lowest[j].level = q, l
 		}
 	}
-	var out []Rung
-	for _, q := range qs {
-		if l, ok := x.level(q.ID); ok && l < questions.MaxLevel {
-			out = append(out, Rung{Question: q.ID, Level: l + 1, Text: q.Option(l + 1)})
-		}
+	for _, low := range lowest[:n] {
+		rungs = append(rungs, Rung{Question: low.q.ID, Level: low.level + 1, Text: low.q.Option(low.level + 1)})
 	}
-	slices.SortStableFunc(out, func(a, b Rung) int { return cmp.Compare(a.Level, b.Level) })
-	if why.Question == "" && len(out) > MaxRungs {
-		out = out[:MaxRungs]
-	}
-	return out
+	return rungs
 }
 
 // Recommend returns the recommendations of bank b that fire for answers
@@ -230,74 +233,115 @@ func (x *scoreIndex) rungs(why Because) []Rung {
 //     among equal gaps they prefer a pillar not yet among them; the others
 //     move below them, in the same order.
 func Recommend(b *questions.Bank, answers Answers, r *Result) []Triggered {
-	x := newScoreIndex(b, answers, r)
-	var fired []firing
+	x := scoreIndex{b: b, answers: answers, r: r}
+	var spare [16]firing // enough for most results; more go to the heap
+	fired := spare[:0]
 	for i := range b.Recommendations {
 		rec := &b.Recommendations[i]
 		why, score, ok := x.fires(rec)
 		if !ok {
 			continue
 		}
-		f := firing{rec: rec, order: i, gap: 100 - score, pillar: -1}
+		f := firing{rec: rec, order: i, pillar: -1}
 		f.ID, f.Title, f.Gap, f.Because = rec.ID, rec.Title, Round(100-score), why
-		f.Next = x.rungs(why)
 		f.KeyAction = rec.KeyAction
 		if f.KeyAction == "" && why.Question != "" {
-			at := x.home[why.Question]
-			f.KeyAction = b.Pillars[at.p].KeyActions[at.k].ID
+			at, _ := b.Locate(why.Question)
+			f.KeyAction = b.Pillars[at.Pillar].KeyActions[at.KeyAction].ID
 		} else if f.KeyAction == "" {
 			f.KeyAction = why.KeyAction
 		}
 		f.group = cmp.Or(f.KeyAction, why.Pillar)
-		if at, ok := x.parts[f.group]; ok {
-			f.pillarID = b.Pillars[at.p].ID
-			if r.Pillars[at.p].Score.Valid {
-				f.pillar = r.Pillars[at.p].Score.Value
+		if at, ok := x.place(f.group); ok {
+			f.pillarID = b.Pillars[at.Pillar].ID
+			if r.Pillars[at.Pillar].Score.Valid {
+				f.pillar = r.Pillars[at.Pillar].Score.Value
 			}
 		}
 		fired = append(fired, f)
 	}
-	slices.SortStableFunc(fired, func(a, b firing) int {
+	// One allocation holds every recommendation's next rungs.
+	rungs := make([]Rung, 0, MaxRungs*len(fired))
+	for i := range fired {
+		start := len(rungs)
+		rungs = x.appendRungs(rungs, fired[i].Because)
+		if len(rungs) > start {
+			fired[i].Next = rungs[start:len(rungs):len(rungs)]
+		}
+	}
+	linkAfter(fired)
+	// Rank positions in fired rather than moving firings about.
+	ranked := make([]int, len(fired), 2*len(fired))
+	for i := range ranked {
+		ranked[i] = i
+	}
+	slices.SortStableFunc(ranked, func(i, j int) int {
+		a, b := &fired[i], &fired[j]
 		return cmp.Or(cmp.Compare(b.Gap, a.Gap), cmp.Compare(a.pillar, b.pillar), cmp.Compare(a.order, b.order))
 	})
-	fired = prerequisitesFirst(fired)
-	out := make([]Triggered, 0, len(fired))
-	for _, f := range topFirst(fired) {
-		out = append(out, f.Triggered)
+	placed := make([]bool, len(fired))
+	ranked = topFirst(fired, prerequisitesFirst(fired, ranked, placed), placed)
+	out := make([]Triggered, len(ranked))
+	for i, at := range ranked {
+		out[i] = fired[at].Triggered
 	}
 	return out
 }
 
-// prerequisitesFirst reorders ranked recommendations so that none comes
-// before a fired one it is after: each place goes to the best-ranked one
-// whose fired prerequisites are all placed.
-func prerequisitesFirst(ranked []firing) []firing {
-	firedIDs := map[string]bool{}
-	for _, f := range ranked {
-		firedIDs[f.ID] = true
+// linkAfter records, for each fired recommendation, the fired ones it
+// comes after.
+func linkAfter(fired []firing) {
+	n := 0
+	for i := range fired {
+		n += len(fired[i].rec.After)
 	}
-	placed := map[string]bool{}
-	out := make([]firing, 0, len(ranked))
-	left := slices.Clone(ranked)
+	if n == 0 {
+		return
+	}
+	links := make([]int, 0, n)
+	for i := range fired {
+		start := len(links)
+		for _, id := range fired[i].rec.After {
+			for j := range fired {
+				if fired[j].ID == id {
+					links = append(links, j)
+					break
+				}
+			}
+		}
+		fired[i].after = links[start:len(links):len(links)]
+	}
+}
+
+// prerequisitesFirst reorders ranked recommendations (positions in fired)
+// so that none comes before a fired one it is after: each place goes to
+// the best-ranked one whose fired prerequisites are all placed. ranked
+// must have room for as many again; placed is scratch space, one per
+// fired, all false.
+func prerequisitesFirst(fired []firing, ranked []int, placed []bool) []int {
+	left := ranked
+	out := ranked[len(ranked):len(ranked):cap(ranked)]
 	for len(left) > 0 {
 		next := 0 // a cycle (which validation refuses) falls back to rank
-		for i, f := range left {
-			if ready(f, firedIDs, placed) {
+		for i, at := range left {
+			if ready(&fired[at], placed) {
 				next = i
 				break
 			}
 		}
 		out = append(out, left[next])
-		placed[left[next].ID] = true
+		placed[left[next]] = true
 		left = slices.Delete(left, next, next+1)
 	}
+	clear(placed)
 	return out
 }
 
-// ready reports whether every fired recommendation f comes after is in.
-func ready(f firing, fired, in map[string]bool) bool {
-	for _, id := range f.rec.After {
-		if fired[id] && !in[id] {
+// ready reports whether every fired recommendation f comes after is
+// placed.
+func ready(f *firing, placed []bool) bool {
+	for _, at := range f.after {
+		if !placed[at] {
 			return false
 		}
 	}
@@ -307,28 +351,27 @@ func ready(f firing, fired, in map[string]bool) bool {
 // topFirst moves to the front TopCount recommendations: each place goes to
 // the first one of a key action not yet placed whose fired prerequisites
 // are placed, or, among those with the same gap, to the first of a pillar
-// not yet placed. The rest keep their order.
-func topFirst(ordered []firing) []firing {
-	firedIDs := map[string]bool{}
-	for _, f := range ordered {
-		firedIDs[f.ID] = true
-	}
-	inTop, groups, pillars := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	var top []firing
-	left := slices.Clone(ordered)
+// not yet placed. The rest keep their order. ordered (positions in fired)
+// is reordered in place; placed is scratch space, one per fired, all
+// false.
+func topFirst(fired []firing, ordered []int, placed []bool) []int {
+	var picked [TopCount]int
+	top, left := picked[:0], ordered
 	for len(top) < TopCount {
 		pick := -1
-		for i, f := range left {
-			if groups[f.group] || !ready(f, firedIDs, inTop) {
+		for i, at := range left {
+			f := &fired[at]
+			group, pillar := taken(fired, top, f)
+			if group || !ready(f, placed) {
 				continue
 			}
 			if pick < 0 {
 				pick = i
 			}
-			if f.Gap != left[pick].Gap {
+			if f.Gap != fired[left[pick]].Gap {
 				break
 			}
-			if !pillars[f.pillarID] {
+			if !pillar {
 				pick = i
 				break
 			}
@@ -336,10 +379,21 @@ func topFirst(ordered []firing) []firing {
 		if pick < 0 {
 			break
 		}
-		f := left[pick]
-		top = append(top, f)
-		inTop[f.ID], groups[f.group], pillars[f.pillarID] = true, true, true
+		top = append(top, left[pick])
+		placed[left[pick]] = true
 		left = slices.Delete(left, pick, pick+1)
 	}
-	return append(top, left...)
+	copy(ordered[len(top):], left)
+	copy(ordered, top)
+	return ordered
+}
+
+// taken reports whether f's key action (group), and its pillar, already
+// have a place among top.
+func taken(fired []firing, top []int, f *firing) (group, pillar bool) {
+	for _, at := range top {
+		group = group || fired[at].group == f.group
+		pillar = pillar || fired[at].pillarID == f.pillarID
+	}
+	return group, pillar
 }

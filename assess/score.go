@@ -248,10 +248,19 @@ func (w weighted) score() Score {
 // that always applies, are ignored; levels are clamped to the ladder.
 // Recommendations are ranked as Recommend describes.
 func Evaluate(b *questions.Bank, answers Answers, targets Targets) Result {
+	parts := 0
+	for _, pillar := range b.Pillars {
+		parts += len(pillar.KeyActions)
+	}
 	r := Result{Pillars: make([]PillarResult, len(b.Pillars))}
+	kas := make([]KeyActionResult, parts)
+	// A stage for every key action, pillar and the whole, and a held one.
+	st := stages{b: b, free: make([]StageRef, parts+len(b.Pillars)+2)}
 	var overall weighted
 	for p, pillar := range b.Pillars {
-		pr := PillarResult{ID: pillar.ID, KeyActions: make([]KeyActionResult, len(pillar.KeyActions))}
+		n := len(pillar.KeyActions)
+		pr := PillarResult{ID: pillar.ID, KeyActions: kas[:n:n]}
+		kas = kas[n:]
 		var pw weighted
 		for k, ka := range pillar.KeyActions {
 			kr := KeyActionResult{ID: ka.ID}
@@ -273,13 +282,13 @@ func Evaluate(b *questions.Bank, answers Answers, targets Targets) Result {
 				kr.Applicable++
 			}
 			kr.Score = kw.score()
-			kr.Stage = partStage(b, kr.Score, kr.Counts)
+			kr.Stage = st.part(kr.Score, kr.Counts)
 			pw.add(kr.Score, ka.Weight.Value())
 			pr.Counts.add(kr.Counts)
 			pr.KeyActions[k] = kr
 		}
 		pr.Score = pw.score()
-		pr.Stage = partStage(b, pr.Score, pr.Counts)
+		pr.Stage = st.part(pr.Score, pr.Counts)
 		if t, ok := targets.Pillars[pillar.ID]; ok {
 			pr.Target = progress(pr.Score, t)
 		}
@@ -288,7 +297,7 @@ func Evaluate(b *questions.Bank, answers Answers, targets Targets) Result {
 		r.Pillars[p] = pr
 	}
 	r.Overall = overall.score()
-	r.Stage, r.Capped = cappedStage(b, r.Overall, r.Counts, r.Pillars)
+	r.Stage, r.Capped = st.capped(r.Overall, r.Counts, r.Pillars)
 	if r.Applicable > 0 {
 		r.Coverage = float64(r.Answered) / float64(r.Applicable)
 	}
@@ -305,11 +314,8 @@ func clampLevel(l int) int { return min(max(l, 0), questions.MaxLevel) }
 // StageOf is the highest stage whose minimum is at most the score, or nil
 // for an unscored score.
 func StageOf(b *questions.Bank, s Score) *StageRef {
-	i := stageIndex(b, s)
-	if i < 0 {
-		return nil
-	}
-	return &StageRef{Number: b.Stages[i].Number, Name: b.Stages[i].Name}
+	st := stages{b: b}
+	return st.of(s)
 }
 
 // stageIndex is the index in b.Stages of StageOf(b, s), or -1.
@@ -326,12 +332,45 @@ func stageIndex(b *questions.Bank, s Score) int {
 	return at
 }
 
-// partStage is a pillar's or key action's stage: none when it is thin.
-func partStage(b *questions.Bank, s Score, c Counts) *StageRef {
+// stages hands out the stages of a result, each its own StageRef, from
+// free (one allocation for a whole result) while it lasts.
+type stages struct {
+	b    *questions.Bank
+	free []StageRef
+}
+
+// ref is a new StageRef for b.Stages[i].
+func (st *stages) ref(i int) *StageRef {
+	if len(st.free) == 0 {
+		st.free = make([]StageRef, 1)
+	}
+	ref := &st.free[0]
+	st.free = st.free[1:]
+	*ref = StageRef{Number: st.b.Stages[i].Number, Name: st.b.Stages[i].Name}
+	return ref
+}
+
+// of is StageOf.
+func (st *stages) of(s Score) *StageRef {
+	i := stageIndex(st.b, s)
+	if i < 0 {
+		return nil
+	}
+	return st.ref(i)
+}
+
+// part is a pillar's or key action's stage: none when it is thin.
+func (st *stages) part(s Score, c Counts) *StageRef {
 	if c.Thin() {
 		return nil
 	}
-	return StageOf(b, s)
+	return st.of(s)
+}
+
+// partStage is a pillar's or key action's stage: none when it is thin.
+func partStage(b *questions.Bank, s Score, c Counts) *StageRef {
+	st := stages{b: b}
+	return st.part(s, c)
 }
 
 // cappedStage is the overall stage: none when fewer than half of the
@@ -339,11 +378,17 @@ func partStage(b *questions.Bank, s Score, c Counts) *StageRef {
 // the weakest pillar with a stage of its own (the one with the lowest
 // score; the first in bank order on a tie).
 func cappedStage(b *questions.Bank, overall Score, c Counts, pillars []PillarResult) (*StageRef, *Cap) {
-	stage := partStage(b, overall, c)
+	st := stages{b: b}
+	return st.capped(overall, c, pillars)
+}
+
+// capped is cappedStage.
+func (st *stages) capped(overall Score, c Counts, pillars []PillarResult) (*StageRef, *Cap) {
+	stage := st.part(overall, c)
 	if stage == nil {
 		return nil, nil
 	}
-	at := stageIndex(b, overall)
+	at := stageIndex(st.b, overall)
 	weakest := -1
 	for i, p := range pillars {
 		if p.Stage != nil && (weakest < 0 || p.Score.Value < pillars[weakest].Score.Value) {
@@ -353,12 +398,11 @@ func cappedStage(b *questions.Bank, overall Score, c Counts, pillars []PillarRes
 	if weakest < 0 {
 		return stage, nil
 	}
-	limit := stageIndex(b, pillars[weakest].Score) + 1
+	limit := stageIndex(st.b, pillars[weakest].Score) + 1
 	if at <= limit {
 		return stage, nil
 	}
-	held := b.Stages[limit]
-	return &StageRef{Number: held.Number, Name: held.Name}, &Cap{
+	return st.ref(limit), &Cap{
 		Pillar: pillars[weakest].ID, PillarStage: *pillars[weakest].Stage, Uncapped: *stage,
 	}
 }
@@ -366,16 +410,17 @@ func cappedStage(b *questions.Bank, overall Score, c Counts, pillars []PillarRes
 // provisional reports whether r rests on too few answers, and what is
 // missing.
 func provisional(r *Result) (bool, *Missing) {
-	m := &Missing{Answers: max(0, int(math.Ceil(MinCoverage*float64(r.Applicable)-1e-9))-r.Answered)}
+	answers := max(0, int(math.Ceil(MinCoverage*float64(r.Applicable)-1e-9))-r.Answered)
+	var thin []string
 	for _, p := range r.Pillars {
 		if p.Thin() {
-			m.ThinPillars = append(m.ThinPillars, p.ID)
+			thin = append(thin, p.ID)
 		}
 	}
-	if m.Answers == 0 && len(m.ThinPillars) == 0 && r.Answered > 0 {
+	if answers == 0 && len(thin) == 0 && r.Answered > 0 {
 		return false, nil
 	}
-	return true, m
+	return true, &Missing{Answers: answers, ThinPillars: thin}
 }
 
 // ParseTarget reads one target given as "overall=N" or "PILLAR=N" (N from 0

@@ -124,10 +124,24 @@ func ParseSubmission(name string, data []byte, b *questions.Bank) (Submission, e
 // ParseAssessments reads every answers document in data for bank b, ready
 // to be completed and stored: JSON Lines (when the first non-blank line is
 // a JSON object by itself), or one or more YAML documents (separated by
-// ---), or one JSON document such as an export. Each assessment carries
-// its completion time when the file gives one. Any problem fails the whole
-// input; every problem is reported, as questions.Problems.
+// ---), or one JSON document such as an export. A document that names
+// another built-in version of b's bank (an export made with it) is checked
+// against that version and carries it, so that it is scored as it was;
+// one naming a version that is not built in is refused. Each assessment
+// carries its completion time when the file gives one. Any problem fails
+// the whole input; every problem is reported, as questions.Problems.
 func ParseAssessments(name string, data []byte, b *questions.Bank) ([]*Assessment, error) {
+	return parseAll(name, data, b, false)
+}
+
+// ParseDrafts reads answers documents like ParseAssessments, as drafts to
+// resume: each carries the id the document gives (a rescued draft's, to
+// merge into the stored draft of that id) and no completion time.
+func ParseDrafts(name string, data []byte, b *questions.Bank) ([]*Assessment, error) {
+	return parseAll(name, data, b, true)
+}
+
+func parseAll(name string, data []byte, b *questions.Bank, drafts bool) ([]*Assessment, error) {
 	var docs [][]byte
 	var offsets []int
 	if isJSONLines(data) {
@@ -149,8 +163,13 @@ func ParseAssessments(name string, data []byte, b *questions.Bank) ([]*Assessmen
 			if !questions.DecodeNode(c, n, &f) {
 				continue
 			}
-			s, at := checkSubmission(c, &f, b)
-			out = append(out, &Assessment{Submission: s, Bank: RefOf(b), CompletedAt: at})
+			own := ownBank(c, &f, b)
+			s, at := checkSubmission(c, &f, own)
+			a := &Assessment{Submission: s, Bank: RefOf(own), CompletedAt: at}
+			if drafts {
+				a.ID, a.CompletedAt = draftID(c, &f.ID), nil
+			}
+			out = append(out, a)
 		}
 		all = append(all, c.Problems...)
 	}
@@ -158,6 +177,53 @@ func ParseAssessments(name string, data []byte, b *questions.Bank) ([]*Assessmen
 		return nil, all
 	}
 	return out, nil
+}
+
+// ResolveBank is the bank an assessment answered with ref is read and
+// scored with: b when ref is b's, empty or not built in, else the built-in
+// bank ref names.
+func ResolveBank(ref BankRef, b *questions.Bank) *questions.Bank {
+	if ref.ID == "" || ref == RefOf(b) {
+		return b
+	}
+	if other, ok := questions.Builtin(ref.ID, ref.Version, ref.Language); ok {
+		return other
+	}
+	return b
+}
+
+// ownBank is the bank a document's answers were given with: the built-in
+// version of b's bank the document names, else b. A document naming a
+// version of b's bank that is neither b nor built in is a problem.
+func ownBank(c *questions.Collector, f *submissionFile, b *questions.Bank) *questions.Bank {
+	ref := BankRef{ID: f.Bank.ID, Version: f.Bank.Version, Language: f.Bank.Language}
+	if ref.ID != b.ID || ref.Version == 0 {
+		return b // no version named, or another bank (checkSubmission says so)
+	}
+	if ref.Language == "" {
+		ref.Language = b.Language
+	}
+	own := ResolveBank(ref, b)
+	if own == b && ref != RefOf(b) {
+		c.AddCodef(1, ProblemOtherBank, "answered with version %d (%s) of bank %q, which is not built in; this bank is version %d (%s)",
+			ref.Version, ref.Language, ref.ID, b.Version, b.Language)
+	}
+	return own
+}
+
+// draftID is the id a document gives a draft: "" when it gives none; a
+// problem when it is not an id as the store makes them (lower-case
+// letters and digits).
+func draftID(c *questions.Collector, n *yaml.Node) string {
+	if n.Kind == 0 || n.Tag == "!!null" {
+		return ""
+	}
+	id := strings.TrimSpace(n.Value)
+	if n.Kind != yaml.ScalarNode || id == "" || len(id) > 64 || strings.Trim(id, "0123456789abcdefghijklmnopqrstuvwxyz") != "" {
+		c.Addf(n.Line, "id must be a draft id of lower-case letters and digits, such as 01k2v9x3m4abcdef")
+		return ""
+	}
+	return id
 }
 
 // isJSONLines reports whether the first non-blank line of data is a JSON

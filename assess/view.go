@@ -100,6 +100,8 @@ type Method struct {
 	Sources []questions.Source
 	// Glossary is the bank's glossary, in bank order.
 	Glossary []questions.Term
+	// Stages are the bank's stages with their minimum scores, lowest first.
+	Stages []questions.Stage
 }
 
 // Evidence is a fact or a case resolved from the bank, with its source's
@@ -228,7 +230,10 @@ type AnswerView struct {
 	Answered   bool
 	Answer     Answer
 	Option     string // the text of the level chosen, when answered at a level
-	Note       string
+	// Next is the text of the option one level up, when answered at a level
+	// below the top.
+	Next string
+	Note string
 }
 
 // ComparisonView is the change from one assessment to a later one, laid out
@@ -256,6 +261,8 @@ type Side struct {
 	Org         string
 	CompletedAt *time.Time
 	Bank        BankRef
+	// Stage is its overall stage as compared (nil when unscored).
+	Stage *StageView
 }
 
 // ChangeRow is one row of a comparison.
@@ -363,7 +370,7 @@ func bankOf(ref BankRef, b *questions.Bank) *questions.Bank {
 }
 
 func methodOf(b *questions.Bank) Method {
-	return Method{Title: b.Title, Version: b.Version, Credit: oneLine(b.Credit), Scope: oneLine(b.Scope), Sources: b.Sources, Glossary: b.Glossary}
+	return Method{Title: b.Title, Version: b.Version, Credit: oneLine(b.Credit), Scope: oneLine(b.Scope), Sources: b.Sources, Glossary: b.Glossary, Stages: b.Stages}
 }
 
 func pillarOf(b *questions.Bank, id string) *questions.Pillar {
@@ -464,6 +471,9 @@ func evidence(b *questions.Bank, ids []string) []Evidence {
 		ev.Source = source
 		if s, ok := b.Source(source); ok {
 			ev.Source = s.Cite
+			if s.Short != "" {
+				ev.Source = s.Short
+			}
 		}
 		out = append(out, ev)
 	}
@@ -499,6 +509,7 @@ func NewComparisonView(b *questions.Bank, from, to *Assessment) *ComparisonView 
 		fromRes, toRes = &f, &t
 	}
 	b = toBank
+	c.From.Stage, c.To.Stage = stageView(b, fromRes.Stage), stageView(b, toRes.Stage)
 	c.Comparison = Compare(fromRes, toRes)
 	pillarOf := map[string]string{}
 	for _, r := range []*Result{fromRes, toRes} {
@@ -571,6 +582,9 @@ func answerGroups(b *questions.Bank, a *Assessment) []AnswerGroup {
 				item := AnswerView{N: n, QuestionID: q.ID, Prompt: q.Prompt, WhoKnows: q.WhoKnows, Answered: ok, Answer: ans, Note: a.Notes[q.ID]}
 				if ok && !ans.Unsure && !ans.NA {
 					item.Option = q.Option(ans.Level)
+					if ans.Level < questions.MaxLevel {
+						item.Next = q.Option(ans.Level + 1)
+					}
 				}
 				g.Items = append(g.Items, item)
 			}
@@ -619,7 +633,11 @@ func (f FactView) Figure(cat *messages.Catalog) string {
 // Fill is the fact's claim with its value written in the catalog's
 // language.
 func (f FactView) Fill(cat *messages.Catalog) string {
-	return strings.ReplaceAll(f.Text, questions.ValuePlaceholder, f.Figure(cat))
+	figure := f.Figure(cat)
+	if strings.HasPrefix(f.Text, questions.ValuePlaceholder) {
+		figure = messages.SentenceStart(figure) // "About 70% of …"
+	}
+	return strings.ReplaceAll(f.Text, questions.ValuePlaceholder, figure)
 }
 
 // decimalsOf is how many decimals (up to two) v needs to be shown exactly.

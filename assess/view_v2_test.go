@@ -124,7 +124,8 @@ func TestFactFill(t *testing.T) {
 		want string
 	}{
 		{FactView{Value: 0.75, Format: questions.FormatPercent, Text: "{value} of firms"}, "75% of firms"},
-		{FactView{Value: 2, Format: questions.FormatTimes, About: true, Text: "{value} as likely"}, "about 2× as likely"},
+		{FactView{Value: 2, Format: questions.FormatTimes, About: true, Text: "{value} as likely"}, "About 2× as likely"},
+		{FactView{Value: 2, Format: questions.FormatTimes, About: true, Text: "mature ones are {value} as likely"}, "mature ones are about 2× as likely"},
 		{FactView{Value: 2162, Format: questions.FormatNumber, Text: "{value} marketers"}, "2,162 marketers"},
 		{FactView{Value: 1.5, Format: questions.FormatTimes, Text: "{value}"}, "1.5×"},
 	} {

@@ -76,3 +76,14 @@ func unsafeRune(r rune) bool {
 	}
 	return false
 }
+
+// SentenceStart is s with its first letter in upper case, for a phrase
+// that opens a sentence ("about 70%" → "About 70%"); scripts without case
+// are unchanged.
+func SentenceStart(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}

@@ -105,3 +105,11 @@ func FuzzSafe(f *testing.F) {
 		}
 	})
 }
+
+func TestSentenceStart(t *testing.T) {
+	for in, want := range map[string]string{"about 70%": "About 70%", "75%": "75%", "": "", "حدود ۷۰٪": "حدود ۷۰٪", "élan": "Élan"} {
+		if got := SentenceStart(in); got != want {
+			t.Errorf("SentenceStart(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

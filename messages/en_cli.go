@@ -28,6 +28,60 @@ const (
 	FlagBankVersion    Key = "cli.flag.bankversion"
 	ErrBankVersion     Key = "cli.err.bankversion"
 	ErrBankAndVersion  Key = "cli.err.bankandversion"
+
+	CmdImportDraftLong  Key = "cli.import.draft.long"
+	FlagImportDraft     Key = "cli.flag.import.draft"
+	ImportDraftsResume  Key = "cli.import.drafts.resume"
+	HelpShortIDs        Key = "cli.help.shortids"
+	FlagExportDir       Key = "cli.flag.exportdir"
+	ErrExportDir        Key = "cli.err.exportdir"
+	CmdCompareLong      Key = "cli.compare.long"
+	ExampleRoot         Key = "cli.example.root"
+	ExampleAssess       Key = "cli.example.assess"
+	ExampleScore        Key = "cli.example.score"
+	ExampleImport       Key = "cli.example.import"
+	ExampleList         Key = "cli.example.list"
+	ExampleShow         Key = "cli.example.show"
+	ExampleCompare      Key = "cli.example.compare"
+	ExampleDelete       Key = "cli.example.delete"
+	ExampleExport       Key = "cli.example.export"
+	ExampleBank         Key = "cli.example.bank"
+	ExampleBankDump     Key = "cli.example.bank.dump"
+	ExampleBankValidate Key = "cli.example.bank.validate"
+	ExampleDB           Key = "cli.example.db"
+	ExampleDBCheck      Key = "cli.example.db.check"
+	ExampleDBBackup     Key = "cli.example.db.backup"
+
+	CmdBrand              Key = "cli.brand"
+	CmdBrandLong          Key = "cli.brand.long"
+	CmdBrandSet           Key = "cli.brand.set"
+	CmdBrandShow          Key = "cli.brand.show"
+	CmdBrandClear         Key = "cli.brand.clear"
+	FlagLogo              Key = "cli.flag.logo"
+	FlagAccent            Key = "cli.flag.accent"
+	FlagPreparedBy        Key = "cli.flag.preparedby"
+	FlagExcel             Key = "cli.flag.excel"
+	ErrBrandNothing       Key = "cli.err.brand.nothing"
+	ErrExcelNotCSV        Key = "cli.err.excel"
+	ErrNoBrowser          Key = "cli.err.nobrowser"
+	BrandSaved            Key = "cli.brand.saved"
+	BrandCleared          Key = "cli.brand.cleared"
+	BrandNone             Key = "cli.brand.none"
+	BrandLogo             Key = "cli.brand.logo"
+	BrandLogoFile         Key = "cli.brand.logo.file"
+	BrandAccent           Key = "cli.brand.accent"
+	BrandPreparedBy       Key = "cli.brand.preparedby"
+	BrandUnset            Key = "cli.brand.unset"
+	ExampleBrand          Key = "cli.example.brand"
+	ExampleBrandSet       Key = "cli.example.brand.set"
+	ExampleBrandShow      Key = "cli.example.brand.show"
+	ExampleWorkshop       Key = "cli.example.workshop"
+	FlagAssessWorkshop    Key = "cli.flag.assess.workshop"
+	ErrWorkshopEnded      Key = "cli.err.workshop.ended"
+	ExampleWorkshopNew    Key = "cli.example.workshop.new"
+	ExampleWorkshopList   Key = "cli.example.workshop.list"
+	ExampleWorkshopReport Key = "cli.example.workshop.report"
+	ExampleBrandClear     Key = "cli.example.brand.clear"
 )
 
 var englishCLI = map[Key]string{
@@ -57,4 +111,61 @@ var englishCLI = map[Key]string{
 	FlagBankVersion:    "version of the built-in bank to print (default: the newest)",
 	ErrBankVersion:     "no built-in question bank has version %d (built in: %s)",
 	ErrBankAndVersion:  "--bank and --version cannot be used together: --version picks a built-in bank",
+
+	CmdImportDraftLong:  "With --draft the files are stored as drafts to resume instead: a file the app wrote when it could not save your answers goes back into the draft it came from, and running socialmaturity offers Resume.",
+	FlagImportDraft:     "store the answers as drafts to resume (such as a file the app rescued), not as completed assessments",
+	ImportDraftsResume:  "%d draft(s) stored: run socialmaturity and choose Resume to go on answering.",
+	HelpShortIDs:        "An ID may be shortened to its first characters (list shows at least 10 of them), as long as no other assessment starts the same way.",
+	FlagExportDir:       "folder for reports exported from the app (default: $%s, or socialmaturity in your Documents folder)",
+	ErrExportDir:        "cannot use %s as the folder for reports: %v",
+	CmdCompareLong:      "Compare two stored assessments: overall, pillar and key-action changes. Two assessments of one organization read as earlier and later; two organizations as A and B. --format md or html writes a comparison to hand to a client.",
+	ExampleRoot:         "# open the app\nsocialmaturity\n# plain prompts, for a screen reader\nsocialmaturity --accessible",
+	ExampleAssess:       "socialmaturity assess --org \"Acme Corp\" --respondent Dana --role CMO",
+	ExampleScore:        "socialmaturity score answers.json\nsocialmaturity score answers.yaml --format json --target overall=70",
+	ExampleImport:       "socialmaturity import answers.json team.yaml\n# resume answers the app rescued to a file\nsocialmaturity import --draft socialmaturity-answers-01k2v9x3m4.json",
+	ExampleList:         "socialmaturity list --org acme\nsocialmaturity list --drafts\nsocialmaturity list --format csv > history.csv",
+	ExampleShow:         "# an id from list, shortened\nsocialmaturity show 01k2v9x3m4\nsocialmaturity show 01k2v9x3m4 --format md",
+	ExampleCompare:      "socialmaturity compare 01k2v9x3m4 01k3a7bq2z\nsocialmaturity compare 01k2v9x3m4 01k3a7bq2z --format html > compare.html",
+	ExampleDelete:       "socialmaturity delete 01k2v9x3m4\nsocialmaturity delete 01k2v9x3m4 --yes",
+	ExampleExport:       "socialmaturity export 01k2v9x3m4\nsocialmaturity export 01k2v9x3m4 --format md -o report.md\nsocialmaturity export 01k2v9x3m4 --format csv -o -",
+	ExampleBank:         "socialmaturity bank dump > bank.yaml\nsocialmaturity bank validate bank.yaml",
+	ExampleBankDump:     "socialmaturity bank dump\nsocialmaturity bank dump --format json --version 1",
+	ExampleBankValidate: "socialmaturity bank validate my-bank.yaml",
+	ExampleDB:           "socialmaturity db check\nsocialmaturity db backup socialmaturity-copy.db",
+	ExampleDBCheck:      "socialmaturity db check --db /path/to/socialmaturity.db",
+	ExampleDBBackup:     "socialmaturity db backup socialmaturity-copy.db\nsocialmaturity db backup - > socialmaturity-copy.db",
+
+	CmdBrand:         "Brand the reports of this database: logo, accent colour, prepared by",
+	CmdBrandLong:     "Brand the reports of this database: a logo on the cover, an accent colour and who prepared them. Set them once here; export --logo, --accent and --prepared-by override them for one export.",
+	CmdBrandSet:      "Set the logo, accent colour or prepared-by line of reports (the others are kept)",
+	CmdBrandShow:     "Show how reports are branded",
+	CmdBrandClear:    "Remove the logo, accent colour and prepared-by line",
+	FlagLogo:         "logo for the report's cover: a PNG, JPEG or SVG file (\"\" removes it)",
+	FlagAccent:       "accent colour of the report, as #rgb or #rrggbb (\"\" for the default)",
+	FlagPreparedBy:   "who prepared the report, shown on its cover (\"\" removes it)",
+	FlagExcel:        "write CSV for Excel on Windows (a byte-order mark and CRLF line ends)",
+	ErrBrandNothing:  "brand set needs at least one of --logo, --accent and --prepared-by",
+	ErrExcelNotCSV:   "--excel is for CSV: add --format csv",
+	ErrNoBrowser:     "a PDF is printed by Chrome or Chromium, and none was found (looked for %s): install one, or export --format html, open the file in a browser and print it to PDF",
+	BrandSaved:       "Reports from %s are branded: socialmaturity brand show lists how.",
+	BrandCleared:     "Reports from %s are no longer branded.",
+	BrandNone:        "Reports are not branded. Set a logo, an accent colour or a prepared-by line with socialmaturity brand set.",
+	BrandLogo:        "Logo:        %s",
+	BrandLogoFile:    "%s, %s bytes",
+	BrandAccent:      "Accent:      %s",
+	BrandPreparedBy:  "Prepared by: %s",
+	BrandUnset:       "(not set)",
+	ExampleBrand:     "socialmaturity brand set --logo logo.png --accent \"#1f5fa8\" --prepared-by \"Lee & Partners\"\nsocialmaturity brand show",
+	ExampleBrandSet:  "socialmaturity brand set --logo logo.svg\nsocialmaturity brand set --accent \"#1f5fa8\" --prepared-by \"Lee & Partners\"",
+	ExampleBrandShow: "socialmaturity brand show",
+	ExampleWorkshop: `socialmaturity workshop new --org "Acme Corp" --title "Kick-off"
+socialmaturity workshop serve 1m8fw --addr 0.0.0.0:2222
+socialmaturity workshop report 1m8fw --format html`,
+	ExampleWorkshopNew:  `socialmaturity workshop new --org "Acme Corp" --title "Kick-off" --paced`,
+	ExampleWorkshopList: "socialmaturity workshop list",
+	FlagAssessWorkshop:  "answer as a respondent of this workshop on this computer (id or prefix; the laptop passed round the room)",
+	ErrWorkshopEnded:    "the workshop of %s has ended: it takes no more answers",
+	ExampleWorkshopReport: `socialmaturity workshop report 1m8fw --format html -o team.html
+socialmaturity workshop report 1m8fw --format csv --names`,
+	ExampleBrandClear: "socialmaturity brand clear",
 }

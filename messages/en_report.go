@@ -13,6 +13,69 @@ const (
 	// A figure of the source.
 	FactAbout Key = "fact.about" // the formatted value
 	FactTimes Key = "fact.times" // the formatted number
+
+	// The deliverable (HTML, PDF, Markdown).
+	ReportCoverTitle    Key = "report.cover.title"
+	ReportPreparedFor   Key = "report.preparedfor"
+	ReportPreparedBy    Key = "report.preparedby"
+	ReportConfidential  Key = "report.confidential"
+	ReportLogo          Key = "report.logo"
+	ReportSummary       Key = "report.summary"
+	ReportLadder        Key = "report.ladder"
+	ReportYouAreHere    Key = "report.youarehere"
+	ReportChangeSince   Key = "report.changesince"   // signed change, date
+	ReportStageMove     Key = "report.stagemove"     // from stage, to stage
+	ReportStrongest     Key = "report.strongest"     // title, score
+	ReportWeakest       Key = "report.weakest"       // title, score
+	ReportNext90        Key = "report.next90"        //
+	ReportNoMoves       Key = "report.nomoves"       //
+	ReportUnknown       Key = "report.unknown"       //
+	ReportUnknownCount  Key = "report.unknown.count" // not sure, not answered
+	ReportWhoKnows      Key = "report.whoknows"      // who
+	ReportScores        Key = "report.scores"        //
+	ReportScore         Key = "report.score"         //
+	ReportStageCol      Key = "report.stagecol"      //
+	ReportNoStageThin   Key = "report.nostage.thin"  //
+	ReportRadarNote     Key = "report.radar.note"    //
+	ReportBecause       Key = "report.because"       // what fired it
+	ReportGap           Key = "report.gap"           // the gap
+	ReportImpact        Key = "report.impact"        // the impact (results stored before v2)
+	ReportNextRung      Key = "report.nextrung"      //
+	ReportRungLine      Key = "report.rungline"      // question id, level, option text
+	ReportAlone         Key = "report.alone"         //
+	ReportPropose       Key = "report.propose"       //
+	ReportCaveats       Key = "report.caveats"       //
+	ReportEvidence      Key = "report.evidence"      //
+	ReportFactSource    Key = "report.fact.source"   // citation
+	ReportCaseSource    Key = "report.case.source"   // citation
+	ReportOwner         Key = "report.owner"         //
+	ReportDue           Key = "report.due"           //
+	ReportMoreRecs      Key = "report.morerecs"      //
+	ReportMoreRecsNote  Key = "report.morerecs.note" // how many
+	ReportGapTable      Key = "report.gaptable"      //
+	ReportQuestion      Key = "report.question"      //
+	ReportGiven         Key = "report.given"         //
+	ReportNextLevel     Key = "report.nextlevel"     //
+	ReportTopReached    Key = "report.topreached"    //
+	ReportAppendix      Key = "report.appendix"      //
+	ReportNA            Key = "report.na"            //
+	ReportMethodLimits  Key = "report.methodlimits"  //
+	ReportMethodV2      Key = "report.method.v2"     // paragraphs; see below
+	ReportStageRange    Key = "report.stagerange"    // number, name, from
+	ReportStageBelow    Key = "report.stagebelow"    // number, name, below
+	ReportMethodSource  Key = "report.method.source" // citation, its note
+	ReportLimits        Key = "report.limits"        // answered, applicable, not sure, not applicable
+	ReportGlossary      Key = "report.glossary"      //
+	ReportPageOf        Key = "report.pageof"        // page, pages
+	ReportLevelOf       Key = "report.levelof"       // level, top level
+	ReportCompareTitle  Key = "report.compare.title" //
+	ReportCompareA      Key = "report.compare.a"     //
+	ReportCompareB      Key = "report.compare.b"     //
+	ReportCompareDiff   Key = "report.compare.diff"  //
+	ReportCompareSide   Key = "report.compare.side"  // label, organization, date
+	ReportCompareBanks  Key = "report.compare.banks" // from version, to version, shared, total
+	ReportCompareStages Key = "report.compare.stage" //
+	ReportSurvey        Key = "report.survey"        //
 )
 
 var englishReport = map[Key]string{
@@ -24,4 +87,72 @@ var englishReport = map[Key]string{
 	ResultCapped:          "Held at stage %d, one above %s (stage %d); the score alone would give stage %d",
 	FactAbout:             "about %s",
 	FactTimes:             "%s×",
+
+	ReportCoverTitle:   "Social media maturity assessment",
+	ReportPreparedFor:  "Prepared for",
+	ReportPreparedBy:   "Prepared by",
+	ReportConfidential: "Confidential",
+	ReportLogo:         "Logo",
+	ReportSummary:      "Executive summary",
+	ReportLadder:       "The five stages",
+	ReportYouAreHere:   "you are here",
+	ReportChangeSince:  "%s since %s",
+	ReportStageMove:    " (stage %d → %d)",
+	ReportStrongest:    "Strongest: %s (%s)",
+	ReportWeakest:      "Weakest: %s (%s)",
+	ReportNext90:       "The next 90 days",
+	ReportNoMoves:      "Every key action is at stage 5: keep what works and review it each year.",
+	ReportUnknown:      "What is not known",
+	ReportUnknownCount: "%s answered “not sure”, %s not answered.",
+	ReportWhoKnows:     "who would know: %s",
+	ReportScores:       "Scores",
+	ReportScore:        "Score",
+	ReportStageCol:     "Stage",
+	ReportNoStageThin:  "no stage: fewer than half answered",
+	ReportRadarNote:    "Rings at 25, 50, 75 and 100; a hollow mark is not scored; the dashed outline is the previous assessment.",
+	ReportBecause:      "Why now: %s.",
+	ReportGap:          "gap %s",
+	ReportImpact:       "impact %s",
+	ReportNextRung:     "Next rung",
+	ReportRungLine:     "Level %d: %s",
+	ReportAlone:        "You can start alone",
+	ReportPropose:      "Propose to leadership",
+	ReportCaveats:      "Mind",
+	ReportEvidence:     "Evidence",
+	ReportFactSource:   "(%s; self-reported survey answers)",
+	ReportCaseSource:   "(%s)",
+	ReportOwner:        "Owner",
+	ReportDue:          "Due",
+	ReportMoreRecs:     "Appendix: more recommendations",
+	ReportMoreRecsNote: "%s more recommendations are in the appendix.",
+	ReportGapTable:     "Where each answer stands",
+	ReportQuestion:     "Question",
+	ReportGiven:        "Answer given",
+	ReportNextLevel:    "What the next level looks like",
+	ReportTopReached:   "top level reached",
+	ReportAppendix:     "Appendix: every answer and note",
+	ReportNA:           "does not apply",
+	ReportMethodLimits: "Method and limits",
+	ReportMethodV2: "Every question has five answers on one ladder from level 0 to level 4, worth 25 points a step, from 0 to 100.\n" +
+		"“Not sure” and unanswered questions are left out of every average and listed as what is not known; “does not apply” is left out of the scores and of coverage.\n" +
+		"A key action scores the weighted average of its answered questions, a pillar the weighted average of its key actions, and the overall score the weighted average of the pillars. Nothing answered is “not scored”, never 0.\n" +
+		"The stage is the ladder level nearest the score: %s. The overall stage is never more than one stage above the weakest pillar's.\n" +
+		"A result is provisional when fewer than %s of the applicable questions are answered, or fewer than half of any pillar's. A pillar or key action scored from fewer than half of its applicable questions has no stage of its own.\n" +
+		"Every key action below %s gets one recommendation for its level: build it below %s, make it a defined practice below %s, connect it across the organization below %s. Its gap is 100 less the score that fired it. The top three take at most one per key action, put prerequisites first and break ties towards the weaker pillar.\n" +
+		"The stages, questions and recommendations are this tool's own, not the report's.",
+	ReportStageRange:    "stage %d (%s) from %s",
+	ReportStageBelow:    "stage %d (%s) below %s",
+	ReportMethodSource:  "Figures and cases: %s. %s",
+	ReportLimits:        "This is a self-assessment: answers are what the respondents believe, and self-assessments tend to run optimistic. Coverage: %s of %s applicable questions answered, %s not sure, %s not applicable.",
+	ReportGlossary:      "Glossary",
+	ReportPageOf:        "Page %s of %s",
+	ReportLevelOf:       "%s / %s",
+	ReportCompareTitle:  "Comparison",
+	ReportCompareA:      "A",
+	ReportCompareB:      "B",
+	ReportCompareDiff:   "B − A",
+	ReportCompareSide:   "%s: %s, %s",
+	ReportCompareBanks:  "The two were answered with versions %d and %d of the questions; both are scored on the %d of %d questions they share.",
+	ReportCompareStages: "Stage",
+	ReportSurvey:        "What the survey found",
 }

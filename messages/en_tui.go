@@ -4,6 +4,36 @@ package messages
 const (
 	_ Key = ""
 
+	// the walk on bank v2 (TUI-W)
+	WalkScopeTitle         Key = "tui.walk.scope.title"
+	WalkScopeUnit          Key = "tui.walk.scope.unit"     // organization
+	WalkScopeSize          Key = "tui.walk.scope.size"     // questions, pillars
+	WalkTermNotSure        Key = "tui.walk.term.notsure"   //
+	WalkTermNA             Key = "tui.walk.term.na"        //
+	WalkScopeGlossary      Key = "tui.walk.scope.glossary" //
+	WalkTermPillar         Key = "tui.walk.term.pillar"    // pillars
+	WalkTermKeyAction      Key = "tui.walk.term.keyaction" //
+	WalkNotSureRow         Key = "tui.walk.notsure.row"    //
+	WalkNARow              Key = "tui.walk.na.row"         // when it does not apply
+	WalkNA                 Key = "tui.walk.na"             //
+	WalkWhoKnows           Key = "tui.walk.whoknows"       // who
+	WalkMarkedNotSure      Key = "tui.walk.marked.notsure" // who would know
+	WalkQuitAsk            Key = "tui.walk.quit.ask"       // answers so far
+	WalkQuitAskEmpty       Key = "tui.walk.quit.askempty"  //
+	WalkGlossaryTitle      Key = "tui.walk.glossary.title" //
+	WalkGlossaryEmpty      Key = "tui.walk.glossary.empty" //
+	TUIKeyNA               Key = "tui.key.na"
+	TUIKeyGlossary         Key = "tui.key.glossary"
+	TUIKeyClose            Key = "tui.key.close"
+	TUIKeyLeave            Key = "tui.key.leave"
+	TUIKeyStay             Key = "tui.key.stay"
+	TUIKeySaveNote         Key = "tui.key.savenote"
+	TUIKeyCancel           Key = "tui.key.cancel"
+	AccessibleNA           Key = "tui.acc.na"        // number, when it does not apply
+	AccessibleAnswerNA     Key = "tui.acc.answerna"  // number
+	AccessibleInvalidNA    Key = "tui.acc.invalidna" // number
+	AccessibleGlossaryHint Key = "tui.acc.glossaryhint"
+
 	// accessible mode, rescue and the tui commands (TUI-B)
 	RescueWritten         Key = "tui.rescue.written"
 	RescueNotWritten      Key = "tui.rescue.notwritten"
@@ -36,11 +66,93 @@ const (
 	TUIKeyExportMD    Key = "tui.key.export.md"
 	TUIKeyExportCSV   Key = "tui.key.export.csv"
 	TUIKeyExportJSON  Key = "tui.key.export.json"
+	// results, home, export, history and compare on bank v2 (TUI-R)
+	TUIResultsScoreOf    Key = "tui.results.scoreof"     // score
+	TUIResultsStageOf    Key = "tui.results.stageof"     // stage, stages, name
+	TUIResultsToNext     Key = "tui.results.tonext"      // points, next stage, its name
+	TUIResultsTopStage   Key = "tui.results.topstage"    //
+	TUIResultsCoverageNA Key = "tui.results.coverage.na" // how many do not apply
+	TUIResultsStageShort Key = "tui.results.stage.short" // stage number
+	TUIResultsNoStage    Key = "tui.results.nostage"     //
+	TUIResultsThin       Key = "tui.results.thin"        // title
+	TUIResultsExtremes   Key = "tui.results.extremes"    // strongest, its score, weakest, its score
+	TUIResultsGap        Key = "tui.results.gap"         // points
+	TUIResultsImpact     Key = "tui.results.impact"      // the ranking figure of a result stored before v2
+	TUIResultsBecause    Key = "tui.results.because"     // what fired it
+	TUIResultsNextRung   Key = "tui.results.nextrung"    // level, option text
+	TUIResultsAlone      Key = "tui.results.alone"       //
+	TUIResultsPropose    Key = "tui.results.propose"     //
+	TUIResultsSteps      Key = "tui.results.steps"       //
+	TUIResultsCaveat     Key = "tui.results.caveat"      // caveat
+	TUIResultsEvidence   Key = "tui.results.source"      // claim, source
+	TUIEvidenceCited     Key = "tui.evidence.cited"      // claim, source
+	TUIResultsCase       Key = "tui.results.case"        // organization, what it did
+	TUIResultsDetail     Key = "tui.results.detail"      //
+	TUIResultsMoreBelow  Key = "tui.results.morebelow"   //
+	TUIResultsGaps       Key = "tui.results.gaps"        //
+	TUIResultsGapsIntro  Key = "tui.results.gaps.intro"  //
+	TUIResultsWhoKnows   Key = "tui.results.whoknows"    // who would know
+	TUIHomeCost          Key = "tui.home.cost"           // question count
+	TUIHomeGives         Key = "tui.home.gives"          //
+	TUIHomeLatest        Key = "tui.home.latest"         //
+	TUIHomeFirst         Key = "tui.home.first"          //
+	TUIHomeProvisional   Key = "tui.home.provisional"    // the stage, or "no stage"
+	TUIExportTitle       Key = "tui.export.title"        //
+	TUIExportHTML        Key = "tui.export.html"         //
+	TUIExportPDF         Key = "tui.export.pdf"          //
+	TUIExportMD          Key = "tui.export.md"           //
+	TUIExportCSV         Key = "tui.export.csv"          //
+	TUIExportJSON        Key = "tui.export.json"         //
+	TUIExportCancel      Key = "tui.export.cancel"       //
+	TUIExportSaved       Key = "tui.export.saved"        // full path
+	TUIExportPrintHint   Key = "tui.export.printhint"    //
+	TUIExportOpenHint    Key = "tui.export.openhint"     //
+	TUIExportOpenFailed  Key = "tui.export.openfailed"   // path, error
+	TUIKeyExportPDF      Key = "tui.key.export.pdf"      //
+	TUIKeyOpen           Key = "tui.key.open"            //
+	TUIHistoryNoneFor    Key = "tui.history.nonefor"     // the filter
+	TUICompareA          Key = "tui.compare.a"           //
+	TUICompareB          Key = "tui.compare.b"           //
+	TUICompareEarlier    Key = "tui.compare.earlier"     //
+	TUICompareLater      Key = "tui.compare.later"       //
+	TUICompareSide       Key = "tui.compare.side"        // label, short id, organization, date
+	TUICompareTwoOrgs    Key = "tui.compare.twoorgs"     //
+	TUICompareVersions   Key = "tui.compare.versions"    // earlier version, later version, shared, total
 )
 
 var englishTUI = map[Key]string{
-	RescueWritten:         "Your answers for %s could not be saved (%v). Nothing is lost: they are in %s. To store them, run:\n  socialmaturity import %s",
-	RescueNotWritten:      "Your answers for %s could not be saved (%v), nor written to a file (%v). Copy the answers below into a file and run socialmaturity import FILE:\n%s",
+	// the walk on bank v2 (TUI-W)
+	WalkScopeTitle:         "Before you start",
+	WalkScopeUnit:          "You are assessing: %s.",
+	WalkScopeSize:          "%d questions in %d pillars, about 10–15 minutes. Every answer is saved as you go: stop any time and resume from the home screen.",
+	WalkTermNotSure:        "Not sure: counts neither for nor against you. The question is left out of the scores and listed in your results as a gap to close, with who would know.",
+	WalkTermNA:             "Does not apply: offered only on a question that may not fit your unit, and says when. The question is left out of the scores.",
+	WalkScopeGlossary:      "Press g on any page for the glossary of the terms used.",
+	WalkTermPillar:         "A pillar is one of the %d broad themes of this assessment. Each is made of key actions: the practices the questions ask about.",
+	WalkTermKeyAction:      "A key action is one practice within a pillar. Each question describes it at five levels, from 0 (the least) to 4 (the most established); pick the one closest to what actually happens.",
+	WalkNotSureRow:         "Not sure: counts neither for nor against you",
+	WalkNARow:              "Does not apply: %s",
+	WalkNA:                 "Does not apply",
+	WalkWhoKnows:           "Who would know: %s.",
+	WalkMarkedNotSure:      "Marked not sure: it counts neither for nor against you. Who would know: %s. Press n on it to note a name.",
+	WalkQuitAsk:            "Leave now? Your answers so far (%d of %d questions) are kept as a draft; choose Resume on the home screen to go on. Press q or y to leave, any other key to stay.",
+	WalkQuitAskEmpty:       "Leave now? Nothing is answered yet, so no draft is kept. Press q or y to leave, any other key to stay.",
+	WalkGlossaryTitle:      "Glossary",
+	WalkGlossaryEmpty:      "This question bank has no glossary.",
+	TUIKeyNA:               "does not apply",
+	TUIKeyGlossary:         "glossary",
+	TUIKeyClose:            "close",
+	TUIKeyLeave:            "leave",
+	TUIKeyStay:             "stay",
+	TUIKeySaveNote:         "save note",
+	TUIKeyCancel:           "cancel",
+	AccessibleNA:           "%d — Does not apply: %s",
+	AccessibleAnswerNA:     "Answer 0 to 4, %d for does not apply, or ? for not sure, optionally followed by a note (2 we post weekly); g shows the glossary, q stops: ",
+	AccessibleInvalidNA:    "Please type a number from 0 to 4, %d for does not apply, ? for not sure, g for the glossary, or q to stop.",
+	AccessibleGlossaryHint: "Type g at any question for the glossary of the terms used.",
+
+	RescueWritten:         "Your answers for %s could not be saved (%v). Nothing is lost: they are in %s. To go on with them, run:\n  socialmaturity import --draft %s\nthen run socialmaturity and choose Resume.",
+	RescueNotWritten:      "Your answers for %s could not be saved (%v), nor written to a file (%v). Copy the answers below into a file, run socialmaturity import --draft FILE, then run socialmaturity and choose Resume:\n%s",
 	AccessibleRetrying:    "Could not save (%v); trying again…",
 	AccessibleInputEnded:  "input ended before the last question. %s",
 	TerminatedKept:        "stopped by a termination signal. %s",
@@ -70,4 +182,56 @@ var englishTUI = map[Key]string{
 	TUIKeyExportMD:    "Markdown",
 	TUIKeyExportCSV:   "CSV",
 	TUIKeyExportJSON:  "JSON",
+	// results, home, export, history and compare on bank v2 (TUI-R)
+	TUIResultsScoreOf:    "%s / 100",
+	TUIResultsStageOf:    "Stage %d of %d · %s",
+	TUIResultsToNext:     "%s points to stage %d, %s",
+	TUIResultsTopStage:   "The top stage.",
+	TUIResultsCoverageNA: ", %d do not apply",
+	TUIResultsStageShort: "stage %d",
+	TUIResultsNoStage:    "no stage",
+	TUIResultsThin:       "%s has no stage of its own: fewer than half of its questions were answered.",
+	TUIResultsExtremes:   "Strongest: %s (%s) · weakest: %s (%s)",
+	TUIResultsGap:        "gap %s",
+	TUIResultsImpact:     "impact %s",
+	TUIResultsBecause:    "Because %s.",
+	TUIResultsNextRung:   "Next rung (level %d): %s",
+	TUIResultsAlone:      "You can start:",
+	TUIResultsPropose:    "Propose to leadership:",
+	TUIResultsSteps:      "First steps:",
+	TUIResultsCaveat:     "Mind: %s",
+	TUIResultsEvidence:   "Evidence: %s (%s)",
+	TUIEvidenceCited:     "%s (%s)",
+	TUIResultsCase:       "%s: %s",
+	TUIResultsDetail:     "Your next 90 days, step by step",
+	TUIResultsMoreBelow:  "↓ scroll for why, first steps and evidence",
+	TUIResultsGaps:       "What nobody was sure of",
+	TUIResultsGapsIntro:  "These questions were answered “not sure”; finding out is a first step in itself.",
+	TUIResultsWhoKnows:   "ask: %s",
+	TUIHomeCost:          "%d questions · about 10–15 minutes · stop any time: every answer is kept.",
+	TUIHomeGives:         "At the end: a score out of 100, a stage of 5, a 90-day plan and a report to share. Your answers stay on this computer.",
+	TUIHomeLatest:        "Latest results",
+	TUIHomeFirst:         "first",
+	TUIHomeProvisional:   "%s, provisional",
+	TUIExportTitle:       "Save a report to share",
+	TUIExportHTML:        "a report to print or save as PDF (opens in a browser)",
+	TUIExportPDF:         "a PDF, ready to send",
+	TUIExportMD:          "Markdown, for a document or an e-mail",
+	TUIExportCSV:         "a spreadsheet of the answers (CSV)",
+	TUIExportJSON:        "data, for other tools (JSON)",
+	TUIExportCancel:      "cancel",
+	TUIExportSaved:       "Saved: %s",
+	TUIExportPrintHint:   "Open it in a browser, then Print → Save as PDF.",
+	TUIExportOpenHint:    "Press o to open it.",
+	TUIExportOpenFailed:  "Could not open %s: %v",
+	TUIKeyExportPDF:      "PDF",
+	TUIKeyOpen:           "open the file",
+	TUIHistoryNoneFor:    "No assessments for %s.",
+	TUICompareA:          "A",
+	TUICompareB:          "B",
+	TUICompareEarlier:    "earlier",
+	TUICompareLater:      "later",
+	TUICompareSide:       "%s  %s  %s  %s",
+	TUICompareTwoOrgs:    "Two organizations side by side: A and B, not before and after.",
+	TUICompareVersions:   "Answered with question banks %d and %d: both are scored again on the %d of %d questions they share.",
 }

@@ -35,7 +35,8 @@ type Bank struct {
 	Pillars         []Pillar         `yaml:"pillars" json:"pillars"`
 	Recommendations []Recommendation `yaml:"recommendations" json:"recommendations"`
 
-	index map[string]*Question
+	index  map[string]*Question
+	places map[string]Place // see Locate
 }
 
 // Stage is one step of the maturity ladder.
@@ -259,6 +260,7 @@ func (b *Bank) buildIndex() {
 	for _, q := range b.AllQuestions() {
 		b.index[q.ID] = q
 	}
+	b.buildPlaces()
 }
 
 // TitleOf returns the title of the pillar or key action with the given id, or

@@ -13,8 +13,11 @@ import (
 type Source struct {
 	ID   string `yaml:"id" json:"id"`
 	Cite string `yaml:"cite" json:"cite"`
-	Note string `yaml:"note,omitempty" json:"note,omitempty"`
-	Line int    `yaml:"-" json:"-"`
+	// Short is how evidence names the source inline ("Hootsuite & Altimeter,
+	// 2021"); Cite when empty.
+	Short string `yaml:"short,omitempty" json:"short,omitempty"`
+	Note  string `yaml:"note,omitempty" json:"note,omitempty"`
+	Line  int    `yaml:"-" json:"-"`
 }
 
 // Fact formats: how a fact's value is written.

@@ -17,7 +17,16 @@ type csvWriter struct {
 	err error
 }
 
-func newCSV(w io.Writer) *csvWriter { return &csvWriter{w: csv.NewWriter(w)} }
+// newCSV writes CSV to w; for Excel, after a UTF-8 byte-order mark and
+// with CRLF line ends.
+func newCSV(w io.Writer, excel bool) *csvWriter {
+	c := &csvWriter{w: csv.NewWriter(w)}
+	if excel {
+		c.w.UseCRLF = true
+		_, c.err = io.WriteString(w, "\ufeff")
+	}
+	return c
+}
 
 // text adds cells of text, neutralised as OWASP recommends: a cell
 // beginning with =, +, -, @, a tab or a carriage return gets a leading

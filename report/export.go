@@ -22,20 +22,27 @@ const (
 	FormatMarkdown = "md"
 	FormatCSV      = "csv"
 	FormatJSON     = "json"
+	FormatPDF      = "pdf"
 )
 
 // Formats lists the export formats, the default first.
-func Formats() []string { return []string{FormatHTML, FormatMarkdown, FormatCSV, FormatJSON} }
+func Formats() []string {
+	return []string{FormatHTML, FormatPDF, FormatMarkdown, FormatCSV, FormatJSON}
+}
 
-// Export writes the assessment a view shows in a format.
-func Export(w io.Writer, cat *messages.Catalog, v *assess.View, format string) error {
+// Export writes the assessment a view shows in a format, branded and
+// adapted by opts (the zero Options for a plain report). PDF needs Chrome
+// or Chromium: without one it returns a *NoBrowserError.
+func Export(w io.Writer, cat *messages.Catalog, v *assess.View, format string, opts Options) error {
 	switch format {
 	case FormatHTML:
-		return HTML(w, cat, v)
+		return HTML(w, cat, v, opts)
+	case FormatPDF:
+		return PDF(w, cat, v, opts)
 	case FormatMarkdown:
-		return Markdown(w, cat, v)
+		return markdown(w, doc{View: v, cat: cat, opts: opts})
 	case FormatCSV:
-		return AnswersCSV(w, v)
+		return AnswersCSV(w, v, opts.Excel)
 	case FormatJSON:
 		return JSON(w, v)
 	}
@@ -46,7 +53,7 @@ func Export(w io.Writer, cat *messages.Catalog, v *assess.View, format string) e
 const slugLen = 60
 
 // FileName is the default file for an export: the organization and the
-// completion date, e.g. "acme-corp-2026-11-27.html". The organization keeps
+// completion date in the time zone it was completed in, e.g. "acme-corp-2026-11-27.html". The organization keeps
 // only its letters and digits (any script), lower-cased, joined by "-" and
 // cut to slugLen characters.
 func FileName(a *assess.Assessment, format string) string {
@@ -62,16 +69,17 @@ func FileName(a *assess.Assessment, format string) string {
 		name = "assessment"
 	}
 	if a.CompletedAt != nil {
-		name += "-" + a.CompletedAt.Local().Format("2006-01-02")
+		name += "-" + a.CompletedAt.Format("2006-01-02")
 	}
 	return name + "." + format
 }
 
 // AnswersCSV writes one row per question: the assessment, where the
 // question sits, the answer and its points, and the note. Text cells are
-// neutralised so that spreadsheets do not run them as formulas.
-func AnswersCSV(w io.Writer, v *assess.View) error {
-	cw := newCSV(w)
+// neutralised so that spreadsheets do not run them as formulas. For Excel
+// the file starts with a UTF-8 byte-order mark and lines end in CRLF.
+func AnswersCSV(w io.Writer, v *assess.View, excel bool) error {
+	cw := newCSV(w, excel)
 	cw.text("assessment_id", "org", "pillar", "key_action", "question_id", "question", "level", "points", "unsure", "note")
 	cw.end()
 	for _, g := range v.Answers {
@@ -97,21 +105,21 @@ func AnswersCSV(w io.Writer, v *assess.View) error {
 // path it writes a new file named by FileName in the current folder and
 // never replaces one: when the name is taken it tries "-2", "-3"… before
 // the extension. Either way the file is written whole or not at all.
-func WriteFile(path string, cat *messages.Catalog, v *assess.View, format string) (string, error) {
+func WriteFile(path string, cat *messages.Catalog, v *assess.View, format string, opts Options) (string, error) {
 	var buf bytes.Buffer
-	if err := Export(&buf, cat, v, format); err != nil {
+	if err := Export(&buf, cat, v, format, opts); err != nil {
 		return "", err
 	}
 	if path == "" {
 		return WriteNew(FileName(v.Source, format), buf.Bytes(), 0o644)
 	}
-	tmp, err := writeTemp(filepath.Dir(path), buf.Bytes(), 0o644)
+	tmp, err := writeTemp(path, buf.Bytes(), 0o644)
 	if err != nil {
 		return "", err
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return "", fmt.Errorf("export to %s: %w", path, err)
+		return "", fmt.Errorf("write %s: %w", path, bare(err))
 	}
 	return path, nil
 }
@@ -124,7 +132,7 @@ const maxNameTries = 1000
 // returns its path. It never replaces a file, and the file appears whole
 // or not at all.
 func WriteNew(name string, data []byte, perm fs.FileMode) (string, error) {
-	tmp, err := writeTemp(filepath.Dir(name), data, perm)
+	tmp, err := writeTemp(name, data, perm)
 	if err != nil {
 		return "", err
 	}
@@ -157,25 +165,39 @@ func WriteNew(name string, data []byte, perm fs.FileMode) (string, error) {
 	return "", fmt.Errorf("write %s: it and %d numbered names after it are all taken", name, maxNameTries-1)
 }
 
-// writeTemp writes data to a new temporary file in dir with permission
-// perm and returns its path.
-func writeTemp(dir string, data []byte, perm fs.FileMode) (string, error) {
-	f, err := os.CreateTemp(dir, ".export-*.tmp")
+// writeTemp writes data to a new temporary file beside target (which
+// errors name: the temporary name means nothing to the user) with
+// permission perm and returns its path.
+func writeTemp(target string, data []byte, perm fs.FileMode) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(target), ".export-*.tmp")
 	if err != nil {
-		return "", fmt.Errorf("write in %s: %w", dir, err)
+		return "", fmt.Errorf("write %s: %w", target, bare(err))
 	}
 	_, err = f.Write(data)
 	if err == nil {
 		err = f.Chmod(perm)
 	}
-	if err != nil {
+	if err == nil {
+		err = f.Close()
+	} else {
 		f.Close()
-		os.Remove(f.Name())
-		return "", fmt.Errorf("write %s: %w", f.Name(), err)
 	}
-	if err := f.Close(); err != nil {
+	if err != nil {
 		os.Remove(f.Name())
-		return "", fmt.Errorf("write %s: %w", f.Name(), err)
+		return "", fmt.Errorf("write %s: %w", target, bare(err))
 	}
 	return f.Name(), nil
+}
+
+// bare is err without the paths a *fs.PathError or *os.LinkError adds.
+func bare(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }

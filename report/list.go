@@ -31,7 +31,7 @@ func ListTable(w io.Writer, cat *messages.Catalog, items []assess.Summary) error
 		if it.Stage != nil {
 			stage = cat.Int(it.Stage.Number) + " " + it.Stage.Name
 		}
-		rows[i] = []string{it.Short, cat.DateTime(it.CompletedAt.Local()), limit(it.Org, orgWidth),
+		rows[i] = []string{it.Short, cat.DateTime(it.CompletedAt), limit(it.Org, orgWidth),
 			limit(dash(it.Respondent), nameWidth), scoreText(cat, it.Overall), limit(stage, stageWidth)}
 	}
 	return table(w, cat.T(messages.ListHeader), rows)
@@ -50,7 +50,7 @@ func DraftsTable(w io.Writer, cat *messages.Catalog, b *questions.Bank, drafts [
 	short := assess.ShortIDs(ids)
 	rows := make([][]string, len(drafts))
 	for i, d := range drafts {
-		rows[i] = []string{short[i], cat.DateTime(d.UpdatedAt.Local()), limit(d.Org, orgWidth), limit(dash(d.Respondent), nameWidth),
+		rows[i] = []string{short[i], cat.DateTime(d.UpdatedAt), limit(d.Org, orgWidth), limit(dash(d.Respondent), nameWidth),
 			cat.T(messages.DraftsProgress, len(d.Answers), b.QuestionCount())}
 	}
 	return table(w, cat.T(messages.DraftsHeader), rows)
@@ -99,7 +99,7 @@ func ListJSON(w io.Writer, items []assess.Summary) error {
 // ListCSV writes one row per assessment with its pillar scores, for
 // spreadsheets.
 func ListCSV(w io.Writer, b *questions.Bank, items []assess.Summary) error {
-	cw := newCSV(w)
+	cw := newCSV(w, false)
 	header := []string{"id", "org", "respondent", "completed_at", "overall", "stage", "stage_name", "coverage"}
 	var pillars []string
 	for _, p := range b.Pillars {
@@ -165,7 +165,7 @@ func DraftsJSON(w io.Writer, b *questions.Bank, drafts []*assess.Assessment) err
 
 // DraftsCSV writes one row per draft with its progress through bank b.
 func DraftsCSV(w io.Writer, b *questions.Bank, drafts []*assess.Assessment) error {
-	cw := newCSV(w)
+	cw := newCSV(w, false)
 	cw.text("id", "org", "respondent", "role", "started_at", "updated_at", "answered", "questions")
 	cw.end()
 	for _, r := range draftRows(b, drafts) {

@@ -24,16 +24,17 @@ func Text(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 	var b strings.Builder
 	fmt.Fprintln(&b, cat.T(messages.ResultHeading, messages.SafeLine(v.Org)))
 	if v.ID != "" && v.CompletedAt != nil {
-		fmt.Fprintln(&b, cat.T(messages.ResultIDDate, v.ID, cat.DateTime(v.CompletedAt.Local())))
+		fmt.Fprintln(&b, cat.T(messages.ResultIDDate, v.ID, cat.DateTime(*v.CompletedAt)))
 	}
 	if v.Respondent != "" {
 		fmt.Fprintln(&b, cat.T(messages.ResultRespondentBy, messages.SafeLine(v.Respondent)))
 	}
 	fmt.Fprintln(&b)
-	row := func(indent, title string, s assess.Score, stage *assess.StageView) {
+	d := doc{View: v, cat: cat}
+	row := func(indent, title string, s assess.Score, stage string) {
 		fmt.Fprintf(&b, "%s%s %s %s", indent, cell(title, titleWidth-len(indent)), bar(s, barWidth), padLeft(scoreText(cat, s), 6))
-		if stage != nil {
-			fmt.Fprintf(&b, "   %s", cat.T(messages.ResultStage, stage.Number, messages.SafeLine(stage.Name)))
+		if stage != "" {
+			fmt.Fprintf(&b, "   %s", messages.SafeLine(stage))
 		}
 		fmt.Fprintln(&b)
 	}
@@ -42,35 +43,56 @@ func Text(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 			fmt.Fprintf(&b, "%s %s\n", strings.Repeat(" ", titleWidth), cat.T(messages.ResultTarget, cat.Score(p.Target), cat.Score(p.Gap)))
 		}
 	}
-	row("", cat.T(messages.ResultOverall), v.Overall, v.Stage)
+	overallStage := ""
+	if v.Stage != nil {
+		overallStage = d.StageLine(v.Stage)
+	}
+	row("", cat.T(messages.ResultOverall), v.Overall, overallStage)
 	for _, line := range []string{v.ProvisionalText(cat), v.CappedText(cat)} {
 		if line != "" {
 			fmt.Fprint(&b, wrap(line, textWidth, ""))
 		}
 	}
 	target(v.Target)
-	fmt.Fprintln(&b, cat.T(messages.ResultCoverage, v.Coverage.Answered, v.Coverage.Total, v.Coverage.Unsure))
-	if c := v.Change; c != nil && c.From.CompletedAt != nil && c.Overall.Delta.Valid {
-		fmt.Fprintln(&b, cat.T(messages.ResultChangeSince, cat.DateTime(c.From.CompletedAt.Local()), cat.Delta(c.Overall.Delta.Value)))
+	fmt.Fprintln(&b, d.CoverageLine())
+	if line := d.ChangeLine(); line != "" {
+		fmt.Fprintln(&b, line)
 	}
 	fmt.Fprintln(&b)
 	fmt.Fprintln(&b, cat.T(messages.ResultPillars))
 	for _, p := range v.Pillars {
-		row("", p.Title, p.Score, p.Stage)
+		row("", p.Title, p.Score, d.PartStage(p.Stage, p.Thin, p.Score))
 		target(p.Target)
 		for _, k := range p.KeyActions {
-			row("  ", k.Title, k.Score, nil)
+			row("  ", k.Title, k.Score, "")
+		}
+	}
+	if len(v.KnowledgeGaps) > 0 {
+		fmt.Fprintln(&b)
+		fmt.Fprintln(&b, cat.T(messages.ReportUnknown))
+		for _, g := range v.KnowledgeGaps {
+			line := "- " + g.Prompt
+			if who := d.WhoKnows(g.WhoKnows); who != "" {
+				line += " (" + who + ")"
+			}
+			fmt.Fprint(&b, wrap(line, textWidth, "  "))
 		}
 	}
 	fmt.Fprintln(&b)
 	fmt.Fprintln(&b, cat.T(messages.ResultRecs))
 	if len(v.Recommendations) == 0 {
-		fmt.Fprintln(&b, "  "+cat.T(messages.ResultNoRecs))
+		fmt.Fprintln(&b, "  "+cat.T(messages.ReportNoMoves))
 	}
 	for i, r := range v.Recommendations {
-		fmt.Fprintf(&b, "%2d. %s (%s)\n", i+1, messages.SafeLine(r.Title), cat.T(messages.ResultImpact, cat.Number(r.Impact, 1)))
+		fmt.Fprintf(&b, "%2d. %s (%s)\n", i+1, messages.SafeLine(r.Title), d.GapLine(r))
+		if because := d.Because(r); because != "" {
+			fmt.Fprint(&b, wrap(because, textWidth, "    "))
+		}
 		if r.Why != "" {
 			fmt.Fprint(&b, wrap(cat.T(messages.ResultWhy, r.Why), textWidth, "    "))
+		}
+		for _, n := range r.Next {
+			fmt.Fprint(&b, wrap(cat.T(messages.ReportNextRung)+": "+d.Rung(n), textWidth, "    "))
 		}
 		if len(r.Steps) > 0 {
 			fmt.Fprintf(&b, "    %s\n", cat.T(messages.ResultSteps))

@@ -154,8 +154,10 @@ type Page struct {
 	Next  string
 }
 
-// List returns completed assessments newest first. Its cost grows with the
-// page and the number of organizations, not with the database.
+// List returns completed assessments newest first, each organization with
+// the spelling it was first stored with (that of its oldest assessment).
+// Its cost grows with the page and the number of organizations, not with
+// the database.
 func (s *Store) List(o ListOptions) (Page, error) {
 	want := -1 // all
 	if o.Limit > 0 {
@@ -171,6 +173,7 @@ func (s *Store) List(o ListOptions) (Page, error) {
 			ids = orgsContaining(tx.Bucket(bucketByOrg), o.Org, o.Before, want)
 		}
 		neighbours := summaries.Cursor()
+		spell := newSpeller(tx.Bucket(bucketByOrg), summaries)
 		for i, id := range ids {
 			if i == o.Limit && o.Limit > 0 {
 				page.Next = page.Items[len(page.Items)-1].ID
@@ -185,6 +188,9 @@ func (s *Store) List(o ListOptions) (Page, error) {
 				return err
 			}
 			sum.Short = shortAmong(neighbours, id)
+			if err := spell.apply(&sum); err != nil {
+				return err
+			}
 			page.Items = append(page.Items, sum)
 		}
 		return nil

@@ -21,7 +21,10 @@ var (
 	populatedErr  error
 )
 
-// tenThousand returns a store holding benchSize assessments of 100
+// benchOrgs is the number of organizations they belong to.
+const benchOrgs = 500
+
+// tenThousand returns a store holding benchSize assessments of benchOrgs
 // organizations, built once per test binary.
 func tenThousand(b *testing.B) *Store {
 	b.Helper()
@@ -40,7 +43,7 @@ func tenThousand(b *testing.B) *Store {
 		base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 		batch := make([]*assess.Assessment, 0, 1000)
 		for i := range benchSize {
-			batch = append(batch, answered(fmt.Sprintf("Organization %d", i%100), base.Add(time.Duration(i)*time.Minute), i))
+			batch = append(batch, answered(fmt.Sprintf("Organization %d", i%benchOrgs), base.Add(time.Duration(i)*time.Minute), i))
 			if len(batch) == cap(batch) {
 				if _, populatedErr = s.Complete(bank, batch); populatedErr != nil {
 					return
@@ -80,6 +83,18 @@ func BenchmarkListOneOrg(b *testing.B) {
 		page, err := s.List(ListOptions{Org: "Organization 42", Limit: 50})
 		if err != nil || len(page.Items) != 50 {
 			b.Fatal(err, len(page.Items))
+		}
+	}
+}
+
+// BenchmarkLatest is the home screen's glance: each organization's latest
+// assessment with the one before it.
+func BenchmarkLatest(b *testing.B) {
+	s := tenThousand(b)
+	for b.Loop() {
+		got, err := s.Latest()
+		if err != nil || len(got) != benchOrgs || got[0].Previous == nil {
+			b.Fatal(err, len(got))
 		}
 	}
 }

@@ -55,7 +55,8 @@ func RefuseDuplicates() CompleteOption {
 
 // Complete turns answers into stored results, all in one transaction: each
 // d is merged over its stored draft of the same id (d's answers and notes
-// win), scored against b, stored as completed under d's id (a new id from
+// win), scored against the built-in bank its Bank names (an import of an
+// export made with an earlier version) or else against b, stored as completed under d's id (a new id from
 // its completion time when d has none), and its draft removed; the
 // organization's previous completed assessment comes back with it. The
 // completion time is d.CompletedAt when set (an imported export), else now.
@@ -108,8 +109,9 @@ func completeOne(tx *bolt.Tx, b *questions.Bank, d *assess.Assessment, i int, no
 	if merged.StartedAt.IsZero() {
 		merged.StartedAt = at
 	}
-	merged.Bank = assess.RefOf(b)
-	merged.Complete(b, at, assess.Targets{})
+	own := assess.ResolveBank(merged.Bank, b)
+	merged.Bank = assess.RefOf(own)
+	merged.Complete(own, at, assess.Targets{})
 	if cfg.refuseDuplicates {
 		existing, err := duplicateOf(tx, merged, d.CompletedAt != nil)
 		if err != nil {
@@ -119,7 +121,7 @@ func completeOne(tx *bolt.Tx, b *questions.Bank, d *assess.Assessment, i int, no
 			return Completion{}, &DuplicateError{Index: i, Existing: existing}
 		}
 	}
-	if err := putAssessment(tx, merged); err != nil {
+	if err := putCompleted(tx, merged); err != nil {
 		return Completion{}, err
 	}
 	if err := drafts.Delete([]byte(merged.ID)); err != nil {

@@ -17,6 +17,31 @@ import (
 // *CompletedError. d is not kept. While the store is held, saves from many
 // goroutines share commits.
 func (s *Store) SaveDraft(d *assess.Assessment) error {
+	s.stamp(d)
+	// Merging is idempotent, so a batch may run this more than once.
+	return s.do(batchTx, func(tx *bolt.Tx) error { return saveDraft(tx, d) })
+}
+
+// SaveDrafts stores drafts as SaveDraft does, all in one transaction:
+// nothing is stored when any is refused (*CompletedError), so a person can
+// resume several rescued drafts at once or none.
+func (s *Store) SaveDrafts(ds []*assess.Assessment) error {
+	for _, d := range ds {
+		s.stamp(d)
+	}
+	return s.do(writeTx, func(tx *bolt.Tx) error {
+		for _, d := range ds {
+			if err := saveDraft(tx, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// stamp gives a draft about to be saved an id and start time when it has
+// none, and its update time.
+func (s *Store) stamp(d *assess.Assessment) {
 	now := s.now()
 	if d.ID == "" {
 		d.ID = NewID(now)
@@ -25,17 +50,18 @@ func (s *Store) SaveDraft(d *assess.Assessment) error {
 		d.StartedAt = now
 	}
 	d.UpdatedAt = now
-	// Merging is idempotent, so a batch may run this more than once.
-	return s.do(batchTx, func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketAssessments).Get([]byte(d.ID)) != nil {
-			return &CompletedError{ID: d.ID}
-		}
-		merged, err := mergeDraft(tx.Bucket(bucketDrafts), d)
-		if err != nil {
-			return err
-		}
-		return putRecord(tx.Bucket(bucketDrafts), merged.ID, merged)
-	})
+}
+
+// saveDraft merges d into the stored draft of its id in tx.
+func saveDraft(tx *bolt.Tx, d *assess.Assessment) error {
+	if tx.Bucket(bucketAssessments).Get([]byte(d.ID)) != nil {
+		return &CompletedError{ID: d.ID}
+	}
+	merged, err := mergeDraft(tx.Bucket(bucketDrafts), d)
+	if err != nil {
+		return err
+	}
+	return putDraft(tx, merged)
 }
 
 // mergeDraft is d over the stored draft of the same id, if there is one:
@@ -52,6 +78,9 @@ func mergeDraft(b *bolt.Bucket, d *assess.Assessment) (*assess.Assessment, error
 		}
 		maps.Copy(merged.Answers, stored.Answers)
 		merged.Notes = maps.Clone(stored.Notes)
+		if !stored.StartedAt.IsZero() && stored.StartedAt.Before(merged.StartedAt) {
+			merged.StartedAt = stored.StartedAt // a resumed rescue file has none of its own
+		}
 	}
 	maps.Copy(merged.Answers, d.Answers)
 	if len(d.Notes) > 0 {

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 
 	bolt "go.etcd.io/bbolt"
+
+	"socialmaturity/assess"
 )
 
 // Buckets, declared once, with the schema that introduced each.
@@ -22,8 +24,15 @@ var (
 	// drafts: id → assess.Assessment in progress, deflated JSON. Since
 	// schema 1.
 	bucketDrafts = []byte("drafts")
-	// workshops: reserved for workshop sessions. Since schema 1.
+	// workshops: id → Workshop, JSON. Since schema 1 (reserved), used since
+	// schema 2.
 	bucketWorkshops = []byte("workshops")
+	// workshop_codes: join code → workshop id, for open workshops only.
+	// Since schema 2.
+	bucketWorkshopCodes = []byte("workshop_codes")
+	// by_workshop: workshopKey(workshop, id) → empty, the drafts and
+	// completed assessments of each workshop. Since schema 2.
+	bucketByWorkshop = []byte("by_workshop")
 	// settings: reserved for per-organization settings and targets. Since
 	// schema 1.
 	bucketSettings = []byte("settings")
@@ -50,6 +59,28 @@ var migrations = []func(*bolt.Tx) error{
 			return err
 		}
 		return meta.Put(keyApp, appName)
+	},
+	// 2: workshops: join codes and the workshop index, filled from the
+	// assessments and drafts that name a workshop.
+	func(tx *bolt.Tx) error {
+		if _, err := tx.CreateBucketIfNotExists(bucketWorkshopCodes); err != nil {
+			return err
+		}
+		if _, err := tx.CreateBucketIfNotExists(bucketByWorkshop); err != nil {
+			return err
+		}
+		for _, name := range [][]byte{bucketAssessments, bucketDrafts} {
+			if err := tx.Bucket(name).ForEach(func(k, v []byte) error {
+				var a assess.Assessment
+				if err := decodeRecord(k, v, &a); err != nil {
+					return nil // an unreadable record stays as it is, for Check to name
+				}
+				return indexWorkshop(tx, &a)
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
 	},
 }
 

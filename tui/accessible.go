@@ -64,7 +64,7 @@ func RunAccessible(ctx context.Context, o Options, in io.Reader, out io.Writer) 
 	defer cancel()
 	a := &accessible{
 		ctx:      ctx,
-		c:        &Common{Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now},
+		c:        &Common{Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now, Workshop: o.Workshop},
 		lines:    readLines(ctx, in),
 		out:      out,
 		rescueTo: o.Rescue,
@@ -72,6 +72,9 @@ func RunAccessible(ctx context.Context, o Options, in io.Reader, out io.Writer) 
 	a.say(a.c.Cat.T(messages.AccessibleTitle))
 	d, err := a.choose(o)
 	if err == nil {
+		if len(d.Answers) == 0 {
+			a.scope(d)
+		}
 		err = a.walk(d)
 	}
 	if err == nil {
@@ -164,7 +167,7 @@ func (a *accessible) choose(o Options) (*assess.Assessment, error) {
 			return d, err
 		}
 	case strings.TrimSpace(o.Org) != "":
-		if d, err := a.offerDraft(strings.TrimSpace(o.Org)); d != nil || err != nil {
+		if d, err := a.offerDraft(strings.TrimSpace(o.Org), o.Respondent); d != nil || err != nil {
 			return d, err
 		}
 	}
@@ -189,6 +192,7 @@ func (a *accessible) choose(o Options) (*assess.Assessment, error) {
 		}
 	}
 	return &assess.Assessment{
+		Workshop:   a.c.Workshop,
 		Submission: assess.Submission{Org: org, Respondent: respondent, Role: role, Answers: assess.Answers{}},
 		Bank:       assess.RefOf(a.c.Bank),
 	}, nil
@@ -232,7 +236,7 @@ func (a *accessible) resumeLabel(d *assess.Assessment) string {
 // offerDraft offers to resume the latest draft of org answered with this
 // bank, and returns it when the person says yes (nil for a new
 // assessment).
-func (a *accessible) offerDraft(org string) (*assess.Assessment, error) {
+func (a *accessible) offerDraft(org, respondent string) (*assess.Assessment, error) {
 	cat := a.c.Cat
 	drafts, err := a.c.Store.Drafts()
 	if err != nil {
@@ -240,7 +244,7 @@ func (a *accessible) offerDraft(org string) (*assess.Assessment, error) {
 	}
 	var d *assess.Assessment
 	for _, candidate := range drafts {
-		if candidate.Bank.ID == a.c.Bank.ID && strings.EqualFold(strings.TrimSpace(candidate.Org), org) &&
+		if candidate.Bank.ID == a.c.Bank.ID && ownDraft(candidate, startMsg{org: org, respondent: respondent}, a.c.Workshop) &&
 			(d == nil || candidate.UpdatedAt.After(d.UpdatedAt)) {
 			d = candidate
 		}
@@ -273,14 +277,37 @@ func isWord(s, words string) bool {
 	return false
 }
 
+// scope says, before the questions, whom and what period to answer for
+// and what "not sure" and "does not apply" mean, as the walk's scope card
+// does.
+func (a *accessible) scope(d *assess.Assessment) {
+	cat, bank := a.c.Cat, a.c.Bank
+	a.say("")
+	a.say(cat.T(messages.WalkScopeTitle) + ". " + cat.T(messages.WalkScopeUnit, messages.SafeLine(d.Org)))
+	a.say(cat.T(messages.WalkScopeSize, bank.QuestionCount(), len(bank.Pillars)))
+	if bank.Scope != "" {
+		a.say(messages.SafeLine(bank.Scope))
+	}
+	a.say(cat.T(messages.WalkTermNotSure))
+	if mayNotApply(bank) {
+		a.say(cat.T(messages.WalkTermNA))
+	}
+	if len(bank.Glossary) > 0 {
+		a.say(cat.T(messages.AccessibleGlossaryHint))
+	}
+	a.say(cat.T(messages.WalkTermPillar, len(bank.Pillars)))
+}
+
 // walk asks every unanswered question in bank order and saves each answer
 // before asking the next.
 func (a *accessible) walk(d *assess.Assessment) error {
 	cat, bank := a.c.Cat, a.c.Bank
+	intro, evidence := bankEvidence(bank)
 	total, n := bank.QuestionCount(), 0
 	for pi, p := range bank.Pillars {
 		introduced := false
-		for _, ka := range p.KeyActions {
+		for ki, ka := range p.KeyActions {
+			started := false
 			for _, q := range ka.Questions {
 				n++
 				if _, done := d.Answers[q.ID]; done {
@@ -290,9 +317,16 @@ func (a *accessible) walk(d *assess.Assessment) error {
 					introduced = true
 					a.say("")
 					a.say(cat.T(messages.WalkIntroPillar, pi+1, len(bank.Pillars)) + ": " + messages.SafeLine(p.Title) + ". " + messages.Safe(p.Thesis))
-					if len(p.Facts) > 0 {
-						a.say(messages.Safe(p.Facts[0]))
+					a.evidence(intro[pi])
+					for _, f := range p.Facts { // a version 1 bank's facts, as text
+						a.say(messages.Safe(f))
 					}
+				}
+				if !started {
+					started = true
+					a.say("")
+					a.say(messages.SafeLine(ka.Title) + ". " + messages.SafeLine(ka.Summary))
+					a.evidence(evidence[pi][ki])
 				}
 				a.say("")
 				a.say(cat.T(messages.AccessibleQuestion, n, total, messages.SafeLine(p.Title), messages.SafeLine(ka.Title), messages.Safe(q.Prompt)))
@@ -302,10 +336,16 @@ func (a *accessible) walk(d *assess.Assessment) error {
 				for l := range questions.Levels {
 					a.say(cat.T(messages.AccessibleLevel, l, messages.Safe(q.Option(l))))
 				}
+				if q.MayNotApply {
+					a.say(cat.T(messages.AccessibleNA, questions.Levels, messages.SafeLine(q.NotApplicable)))
+				}
 				a.say("? — " + cat.T(messages.WalkNotSure))
-				answer, note, err := a.ask()
+				answer, note, err := a.ask(&q)
 				if err != nil {
 					return err
+				}
+				if answer.Unsure && q.WhoKnows != "" {
+					a.say(cat.T(messages.WalkWhoKnows, messages.SafeLine(q.WhoKnows)))
 				}
 				d.Answers[q.ID] = answer
 				if note != "" {
@@ -320,23 +360,54 @@ func (a *accessible) walk(d *assess.Assessment) error {
 	return nil
 }
 
-// ask reads an answer and the note that may follow it on the same line.
-func (a *accessible) ask() (assess.Answer, string, error) {
+// evidence says facts and cases, each with its source.
+func (a *accessible) evidence(items []assess.Evidence) {
+	for _, e := range items {
+		a.say(messages.SafeLine(evidenceText(a.c.Cat, e)))
+	}
+}
+
+// ask reads an answer to q and the note that may follow it on the same
+// line; g lists the glossary and asks again. "Does not apply" is the
+// number after the levels, where q allows it.
+func (a *accessible) ask(q *questions.Question) (assess.Answer, string, error) {
 	cat := a.c.Cat
+	prompt, invalid := cat.T(messages.AccessibleAnswer), cat.T(messages.AccessibleInvalid)
+	if q.MayNotApply {
+		prompt, invalid = cat.T(messages.AccessibleAnswerNA, questions.Levels), cat.T(messages.AccessibleInvalidNA, questions.Levels)
+	}
 	for {
-		s, err := a.line(cat.T(messages.AccessibleAnswer))
+		s, err := a.line(prompt)
 		if err != nil {
 			return assess.Answer{}, "", err
 		}
 		word, note, _ := strings.Cut(s, " ")
 		note = strings.TrimSpace(note)
-		if word == "?" || strings.EqualFold(word, assess.UnsureWord) {
+		l, convErr := strconv.Atoi(word)
+		switch {
+		case strings.EqualFold(s, "g"):
+			a.glossary()
+			continue
+		case word == "?" || strings.EqualFold(word, assess.UnsureWord):
 			return assess.NotSure, note, nil
-		}
-		if l, err := strconv.Atoi(word); err == nil && l >= 0 && l <= questions.MaxLevel {
+		case q.MayNotApply && (l == questions.Levels && convErr == nil || strings.EqualFold(word, assess.NotApplicableWord)):
+			return assess.DoesNotApply, note, nil
+		case convErr == nil && l >= 0 && l <= questions.MaxLevel:
 			return assess.AtLevel(l), note, nil
 		}
-		a.say(cat.T(messages.AccessibleInvalid))
+		a.say(invalid)
+	}
+}
+
+// glossary says every term of the bank with its definition.
+func (a *accessible) glossary() {
+	cat := a.c.Cat
+	a.say(cat.T(messages.WalkGlossaryTitle))
+	if len(a.c.Bank.Glossary) == 0 {
+		a.say(cat.T(messages.WalkGlossaryEmpty))
+	}
+	for _, t := range a.c.Bank.Glossary {
+		a.say(messages.SafeLine(t.Term) + ": " + messages.SafeLine(t.Definition))
 	}
 }
 

@@ -12,7 +12,7 @@ func BenchmarkWalkKeystroke(b *testing.B) {
 	f := newFixture(b)
 	m := f.app(StartWalk, "Bench")
 	resize(m, 120, 40)
-	press(m, "enter")
+	press(m, "enter", "enter") // the scope and pillar cards
 	keys := []tea.Msg{keyMsg("down"), keyMsg("up")}
 	b.ReportAllocs()
 	i := 0

@@ -38,13 +38,16 @@ type Store interface {
 	List(o store.ListOptions) (store.Page, error)
 	// Delete removes a completed assessment or a draft.
 	Delete(ref string) (string, error)
+	// Latest returns each organization's latest completed assessment with
+	// the one before it, newest first.
+	Latest() ([]store.OrgLatest, error)
 }
 
 var _ Store = (*store.Store)(nil)
 
 // Exporter writes a report of an assessment (with the organization's
-// previous one, or nil) in a format ("html", "md", "csv" or "json") and
-// returns the file's path.
+// previous one, or nil) in a format ("html", "md", "csv", "json" and,
+// with Options.ExportPDF, "pdf") and returns the file's full path.
 type Exporter func(a, previous *assess.Assessment, format string) (path string, err error)
 
 // Common is what every screen shares.
@@ -59,6 +62,12 @@ type Common struct {
 	// Export writes reports from the results screen; nil when this
 	// session cannot write files.
 	Export Exporter
+	// ExportPDF says that Export also writes "pdf".
+	ExportPDF bool
+	// Open opens a written report; nil when there is no opener.
+	Open func(path string) error
+	// Workshop is the workshop new assessments belong to ("" for none).
+	Workshop string
 }
 
 // contentWidth is the width text is wrapped to.

@@ -84,7 +84,8 @@ func (cp *compare) View(height int) string {
 	return cp.vp.View()
 }
 
-// render lays out both sides, then a row per score: before, after, change.
+// render lays out both sides, then a row per score: earlier, later and the
+// change, or A, B and the change for two organizations.
 func (cp *compare) render(width int) []string {
 	s, cat := cp.c.Styles, cp.c.Cat
 	lines := []string{s.Title.Render(cat.T(messages.CompareTitle)), ""}
@@ -92,16 +93,25 @@ func (cp *compare) render(width int) []string {
 	if v == nil {
 		return append(lines, s.Subtle.Render(cat.T(messages.TUILoading)))
 	}
-	for _, side := range []assess.Side{v.From, v.To} {
+	labels := [2]messages.Key{messages.TUICompareEarlier, messages.TUICompareLater}
+	if !sameOrg(v.From.Org, v.To.Org) {
+		labels = [2]messages.Key{messages.TUICompareA, messages.TUICompareB}
+		lines = append(lines, wrap(s.Subtle, cat.T(messages.TUICompareTwoOrgs), width)...)
+	}
+	labelWidth := max(messages.Width(cat.T(labels[0])), messages.Width(cat.T(labels[1])))
+	for i, side := range []assess.Side{v.From, v.To} {
 		date := ""
 		if side.CompletedAt != nil {
 			date = cat.DateTime(side.CompletedAt.Local())
 		}
-		lines = append(lines, pad(cat.T(messages.CompareSide, side.ID, messages.SafeLine(side.Org), date), width))
+		lines = append(lines, pad(cat.T(messages.TUICompareSide, pad(cat.T(labels[i]), labelWidth), side.ID, messages.SafeLine(side.Org), date), width))
+	}
+	if n := v.Versions; n != nil {
+		lines = append(lines, wrap(s.Subtle, cat.T(messages.TUICompareVersions, n.From.Version, n.To.Version, n.Shared, n.Total), width)...)
 	}
 	titleWidth := min(compareTitleWidth, width-27)
 	col := func(s string) string { return " " + padLeft(s, 8) }
-	lines = append(lines, "", s.Subtle.Render(pad("", titleWidth)+col(cat.T(messages.CompareBefore))+col(cat.T(messages.CompareAfter))+col(cat.T(messages.CompareChange))))
+	lines = append(lines, "", s.Subtle.Render(pad("", titleWidth)+col(cat.T(labels[0]))+col(cat.T(labels[1]))+col(cat.T(messages.CompareChange))))
 	for _, row := range v.Rows {
 		title, indent, style := row.Title, "", s.Heading
 		switch row.Kind {

@@ -22,6 +22,8 @@ func TestEndToEndWalkIsStored(t *testing.T) {
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
 			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 	}
+	waitFor("Before you start")
+	tm.Send(tea.KeyPressMsg(tea.Key{Code: tea.KeyEnter}))
 	waitFor("Pillar 1 of 3")
 	level := 0
 	for p := range f.bank.Pillars { // frames are diffs: send in order, wait at the end

@@ -176,6 +176,19 @@ func press(m *Model, keys ...string) (quit bool) {
 	return quit
 }
 
+// begin presses enter through the walk's opening cards to its first
+// question.
+func (f *fixture) begin(m *Model) {
+	f.t.Helper()
+	for range 5 {
+		if strings.Contains(f.screenText(m), "pick level") {
+			return
+		}
+		press(m, "enter")
+	}
+	f.t.Fatalf("no question after the opening cards:\n%s", f.screenText(m))
+}
+
 func typeText(m *Model, s string) {
 	for _, r := range s {
 		send(m, keyMsg(string(r)))

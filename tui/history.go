@@ -65,13 +65,13 @@ func (h *history) Init() tea.Cmd {
 
 func (h *history) SetSize(int, int) {}
 
-// apply keeps the assessments whose organization contains the filter, case
-// ignored (as store.ListOptions.Org matches).
+// apply keeps the assessments whose organization contains the filter,
+// case and spacing ignored, as store.ListOptions.Org (list --org) matches.
 func (h *history) apply() {
-	f := strings.ToLower(strings.TrimSpace(h.filter.Value()))
+	f := orgFold(h.filter.Value())
 	h.shown = h.shown[:0]
 	for _, it := range h.all {
-		if f == "" || strings.Contains(strings.ToLower(it.Org), f) {
+		if f == "" || strings.Contains(orgFold(it.Org), f) {
 			h.shown = append(h.shown, it)
 		}
 	}
@@ -163,8 +163,8 @@ func (h *history) View(height int) string {
 	}
 	if len(h.shown) == 0 {
 		msg := cat.T(messages.ListEmpty)
-		if len(h.all) > 0 {
-			msg = cat.T(messages.HistoryNoMatch)
+		if f := strings.TrimSpace(h.filter.Value()); f != "" {
+			msg = cat.T(messages.TUIHistoryNoneFor, messages.SafeLine(f))
 		}
 		return strings.Join(append(lines, wrap(s.Subtle, msg, width)...), "\n")
 	}

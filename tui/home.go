@@ -8,6 +8,7 @@ import (
 
 	"socialmaturity/assess"
 	"socialmaturity/messages"
+	"socialmaturity/store"
 )
 
 type homeItem int
@@ -33,8 +34,10 @@ type home struct {
 	entries    []homeEntry
 	cursor     int
 	completed  int                // how many assessments are stored
+	latest     []store.OrgLatest  // each organization's latest result
 	discarding *assess.Assessment // the draft waiting for a confirmation
 	notice     string
+	early      []tea.KeyPressMsg // keys typed while loading, replayed once loaded
 }
 
 // Navigation messages, handled by the root.
@@ -51,13 +54,18 @@ type (
 	overviewMsg struct {
 		drafts    []*assess.Assessment
 		completed int
+		latest    []store.OrgLatest
 	}
 	discardedMsg struct{ draft *assess.Assessment }
 )
 
 func newHome(c *Common) *home { return &home{c: c} }
 
-// Init loads the drafts and the number of stored assessments.
+// maxEarlyKeys bounds the keys kept while the home screen loads.
+const maxEarlyKeys = 16
+
+// Init loads the drafts, the number of stored assessments and each
+// organization's latest result.
 func (h *home) Init() tea.Cmd {
 	st := h.c.Store
 	return func() tea.Msg {
@@ -65,7 +73,13 @@ func (h *home) Init() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return overviewMsg{drafts: drafts, completed: completed}
+		var latest []store.OrgLatest
+		if completed > 0 {
+			if latest, err = st.Latest(); err != nil {
+				return errMsg{err}
+			}
+		}
+		return overviewMsg{drafts: drafts, completed: completed, latest: latest}
 	}
 }
 
@@ -92,7 +106,14 @@ func (h *home) focusedDraft() *assess.Assessment {
 func (h *home) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case overviewMsg:
-		h.show(msg.drafts, msg.completed)
+		h.show(msg.drafts, msg.completed, msg.latest)
+		early := h.early
+		h.early = nil
+		var cmds []tea.Cmd
+		for _, k := range early {
+			cmds = append(cmds, h.key(k))
+		}
+		return tea.Sequence(cmds...)
 	case discardedMsg:
 		h.notice = h.c.Cat.T(messages.TUIHomeDiscarded, messages.SafeLine(msg.draft.Org))
 		return h.Init()
@@ -102,8 +123,11 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (h *home) show(drafts []*assess.Assessment, completed int) {
-	h.loaded, h.completed = true, completed
+// show lists the entries; the first time, the cursor starts on the most
+// recent draft when there is one.
+func (h *home) show(drafts []*assess.Assessment, completed int, latest []store.OrgLatest) {
+	first := !h.loaded
+	h.loaded, h.completed, h.latest = true, completed, latest
 	h.entries = []homeEntry{{kind: homeNew}}
 	ids := make([]string, len(drafts))
 	for i, d := range drafts {
@@ -114,6 +138,9 @@ func (h *home) show(drafts []*assess.Assessment, completed int) {
 	}
 	h.entries = append(h.entries, homeEntry{kind: homeHistory}, homeEntry{kind: homeQuit})
 	h.cursor = min(h.cursor, len(h.entries)-1)
+	if first && len(drafts) > 0 {
+		h.cursor = 1
+	}
 }
 
 func (h *home) key(m tea.KeyPressMsg) tea.Cmd {
@@ -126,6 +153,9 @@ func (h *home) key(m tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if !h.loaded {
+		if len(h.early) < maxEarlyKeys {
+			h.early = append(h.early, m)
+		}
 		return nil
 	}
 	h.notice = ""
@@ -170,7 +200,9 @@ func (h *home) View(height int) string {
 	s, cat := h.c.Styles, h.c.Cat
 	width := h.c.contentWidth()
 	lines := []string{s.Title.Render(cat.T(messages.AppName))}
-	lines = append(lines, wrap(s.Subtle, cat.T(messages.AppTagline), width)...)
+	lines = append(lines, wrap(s.Text, cat.T(messages.AppTagline), width)...)
+	lines = append(lines, wrap(s.Subtle, cat.T(messages.TUIHomeCost, h.c.Bank.QuestionCount()), width)...)
+	lines = append(lines, wrap(s.Subtle, cat.T(messages.TUIHomeGives), width)...)
 	lines = append(lines, "")
 	if !h.loaded {
 		lines = append(lines, s.Subtle.Render(cat.T(messages.TUILoading)))
@@ -195,6 +227,10 @@ func (h *home) View(height int) string {
 		}
 		lines = append(lines, pointer+style.Render(pad(label, width-2)))
 	}
+	if len(h.latest) > 0 {
+		lines = append(lines, "", s.Heading.Render(cat.T(messages.TUIHomeLatest)))
+		lines = append(lines, latestRows(h.c, h.latest, width)...)
+	}
 	var tail []string
 	switch {
 	case h.discarding != nil:
@@ -208,6 +244,41 @@ func (h *home) View(height int) string {
 		return strings.Join(append(append(body, ""), tail...), "\n")
 	}
 	return strings.Join(window(lines, focus, focus, focus, height), "\n")
+}
+
+// latestRows lays out each organization's latest result as aligned
+// columns: organization, score, stage, date and the change since the one
+// before.
+func latestRows(c *Common, latest []store.OrgLatest, width int) []string {
+	s, cat := c.Styles, c.Cat
+	scores, stages, changes := make([]string, len(latest)), make([]string, len(latest)), make([]string, len(latest))
+	scoreWidth, stageWidth, changeWidth := 0, 0, 0
+	for i, l := range latest {
+		scores[i] = scoreText(cat, l.Latest.Overall)
+		stages[i] = cat.T(messages.TUIResultsNoStage)
+		if st := l.Latest.Stage; st != nil {
+			stages[i] = cat.T(messages.ResultStage, st.Number, messages.SafeLine(st.Name))
+		}
+		if l.Latest.Provisional {
+			stages[i] = cat.T(messages.TUIHomeProvisional, stages[i])
+		}
+		changes[i] = cat.T(messages.TUIHomeFirst)
+		if p := l.Previous; p != nil && p.Overall.Valid && l.Latest.Overall.Valid {
+			changes[i] = cat.Delta(assess.Round(l.Latest.Overall.Value - p.Overall.Value))
+		}
+		scoreWidth = max(scoreWidth, messages.Width(scores[i]))
+		stageWidth = max(stageWidth, messages.Width(stages[i]))
+		changeWidth = max(changeWidth, messages.Width(changes[i]))
+	}
+	date := messages.Width(cat.Day(latest[0].Latest.CompletedAt))
+	orgWidth := max(width-2-scoreWidth-stageWidth-date-changeWidth-8, 8)
+	rows := make([]string, len(latest))
+	for i, l := range latest {
+		rows[i] = "  " + s.Text.Render(pad(messages.SafeLine(l.Latest.Org), orgWidth)) + "  " + s.Score.Render(padLeft(scores[i], scoreWidth)) +
+			"  " + s.Stage.Render(pad(stages[i], stageWidth)) + "  " + s.Subtle.Render(cat.Day(l.Latest.CompletedAt.Local())) +
+			"  " + s.Subtle.Render(padLeft(changes[i], changeWidth))
+	}
+	return rows
 }
 
 // draftLabel is how a draft is offered for resuming.
@@ -242,7 +313,7 @@ func (o *orgStart) Init() tea.Cmd {
 		}
 		var mine []*assess.Assessment
 		for _, d := range all {
-			if sameOrg(d.Org, start.org) {
+			if ownDraft(d, start, o.c.Workshop) {
 				mine = append(mine, d)
 			}
 		}
@@ -257,11 +328,23 @@ func (o *orgStart) start() startMsg {
 	return startMsg{org: o.org, respondent: o.respondent, role: o.role}
 }
 
+// ownDraft reports whether d is a draft that an assessment started as
+// start may resume: the same organization, and in a workshop the same
+// workshop and respondent.
+func ownDraft(d *assess.Assessment, start startMsg, workshop string) bool {
+	if d.Workshop != workshop || !sameOrg(d.Org, start.org) {
+		return false
+	}
+	return workshop == "" || sameOrg(d.Respondent, start.respondent)
+}
+
 // sameOrg reports whether two organization names are the same, case and
 // spacing aside (as the store files them).
-func sameOrg(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
-}
+func sameOrg(a, b string) bool { return orgFold(a) == orgFold(b) }
+
+// orgFold is an organization's name as the store matches it: lower case,
+// every run of spaces one space.
+func orgFold(org string) string { return strings.ToLower(strings.Join(strings.Fields(org), " ")) }
 
 func (o *orgStart) SetSize(int, int) {}
 

@@ -19,6 +19,12 @@ type KeyMap struct {
 	Discard, Confirm                key.Binding
 	ExportHTML, ExportMD, ExportCSV key.Binding
 	ExportJSON                      key.Binding
+	ExportPDF, Open                 key.Binding // the results screen's PDF export and opening the file written (TUI-R)
+	// The walk's: does not apply, the glossary and closing it, leaving
+	// once asked, and a note's keys as its prompt names them.
+	NotApply, Glossary, Close key.Binding
+	Leave, Stay               key.Binding
+	SaveNote, CancelNote      key.Binding
 }
 
 // NewKeyMap builds the key map with help text from the catalog.
@@ -56,6 +62,15 @@ func NewKeyMap(cat *messages.Catalog) *KeyMap {
 		ExportMD:     b("m", messages.TUIKeyExportMD, "m"),
 		ExportCSV:    b("c", messages.TUIKeyExportCSV, "c"),
 		ExportJSON:   b("j", messages.TUIKeyExportJSON, "j"),
+		ExportPDF:    b("p", messages.TUIKeyExportPDF, "p"),
+		Open:         b("o", messages.TUIKeyOpen, "o"),
+		NotApply:     b("x", messages.TUIKeyNA, "x"),
+		Glossary:     b("g", messages.TUIKeyGlossary, "g"),
+		Close:        b("esc/g", messages.TUIKeyClose, "esc", "g"),
+		Leave:        b("q/y", messages.TUIKeyLeave, "q", "y"),
+		Stay:         b("any other key", messages.TUIKeyStay, "esc"),
+		SaveNote:     b("enter", messages.TUIKeySaveNote, "enter"),
+		CancelNote:   b("esc", messages.TUIKeyCancel, "esc"),
 	}
 }
 

@@ -35,7 +35,7 @@ type RescueWriter func(name string, data []byte) (path string, err error)
 // written, carries the answers.
 func rescue(cat *messages.Catalog, write RescueWriter, d *assess.Assessment, cause error) *UnsavedError {
 	org := messages.SafeLine(d.Org)
-	data, err := assess.EncodeAnswersFile(d.Submission)
+	data, err := assess.EncodeAnswersFile(d)
 	path := ""
 	if err == nil && write == nil {
 		err = errNoRescueWriter

@@ -32,7 +32,7 @@ func TestRescueWritesAnImportableAnswersFile(t *testing.T) {
 	if err.Err != errBusy {
 		t.Error("the error does not say why the answers were not saved")
 	}
-	for _, want := range []string{"Acme Corp", "database is in use", err.Path, "socialmaturity import " + err.Path} {
+	for _, want := range []string{"Acme Corp", "database is in use", err.Path, "socialmaturity import --draft " + err.Path} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("message lacks %q:\n%s", want, err)
 		}
@@ -58,7 +58,7 @@ func TestRescueQuotesThePathOfItsImportCommand(t *testing.T) {
 	if err.Path == "" || filepath.Dir(err.Path) != dir {
 		t.Fatalf("rescued to %q: %v", err.Path, err)
 	}
-	if !strings.Contains(err.Error(), "socialmaturity import '"+err.Path+"'") {
+	if !strings.Contains(err.Error(), "socialmaturity import --draft '"+err.Path+"'") {
 		t.Errorf("the import command does not quote the path:\n%s", err)
 	}
 }

@@ -36,6 +36,12 @@ type screen interface {
 // commands.
 type capturer interface{ capturing() bool }
 
+// asksFirst reports whether s asks before q leaves (a walk does).
+func asksFirst(s screen) bool {
+	a, ok := s.(interface{ handlesQuit() bool })
+	return ok && a.handlesQuit()
+}
+
 // leaver is a screen holding answers that must be stored before the app
 // ends: leave returns a copy of them (nil when there are none) and whether
 // all of them are committed.
@@ -66,6 +72,14 @@ type Options struct {
 	Now                   func() time.Time
 	// Export writes reports from the results screen; nil hides export.
 	Export Exporter
+	// ExportPDF says that Export also writes format "pdf".
+	ExportPDF bool
+	// Workshop makes every new assessment a respondent's answers to that
+	// workshop (a local respondent: the laptop passed round the room).
+	Workshop string
+	// Open opens a written report with the system's opener; nil hides
+	// the key that does it.
+	Open func(path string) error
 	// Rescue keeps the answers the database refused as an answers file;
 	// nil puts them in the error message instead.
 	Rescue RescueWriter
@@ -125,7 +139,7 @@ func New(o Options) *Model {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	c := &Common{Styles: NewStyles(true), Keys: NewKeyMap(o.Cat), Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now, Export: o.Export}
+	c := &Common{Styles: NewStyles(true), Keys: NewKeyMap(o.Cat), Cat: o.Cat, Store: o.Store, Bank: o.Bank, Now: o.Now, Export: o.Export, ExportPDF: o.ExportPDF, Open: o.Open, Workshop: o.Workshop}
 	m := &Model{c: c, help: help.New(), saver: newSaver(o.Store), rescueTo: o.Rescue, retry: defaultRetry}
 	m.help.Styles = c.Styles.Help
 	switch o.Start {
@@ -145,6 +159,7 @@ func (m *Model) newDraft(org, respondent, role string) *assess.Assessment {
 	now := m.c.Now()
 	return &assess.Assessment{
 		ID:         store.NewID(now),
+		Workshop:   m.c.Workshop,
 		Submission: assess.Submission{Org: org, Respondent: respondent, Role: role, Answers: assess.Answers{}},
 		Bank:       assess.RefOf(m.c.Bank),
 		StartedAt:  now,
@@ -191,6 +206,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.err = errors.New(m.c.Cat.T(messages.ErrDraftOtherBank, msg.draft.Bank.ID))
 			return m, nil
 		}
+		// A draft begun with another version of the bank goes on with this
+		// one: completion scores a draft against the bank it names.
+		msg.draft.Bank = assess.RefOf(m.c.Bank)
 		return m, m.show(newWalk(m.c, msg.draft, m.saver))
 	case goHistoryMsg:
 		return m, m.show(newHistory(m.c))
@@ -226,7 +244,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		capturing = c.capturing()
 	}
 	switch {
-	case key.Matches(msg, k.Interrupt), (!capturing || m.tooSmall()) && key.Matches(msg, k.Quit):
+	case key.Matches(msg, k.Interrupt), (!capturing || m.tooSmall()) && key.Matches(msg, k.Quit) && (m.tooSmall() || !asksFirst(m.screen)):
 		return m.quit()
 	case m.tooSmall():
 		return nil // nothing on screen to act on

@@ -15,13 +15,18 @@ import (
 	"socialmaturity/store"
 )
 
-// notSureRow is the option row after the five levels.
-const notSureRow = questions.Levels
+// The option rows after the five levels: "not sure", then "does not
+// apply" on a question that may not apply.
+const (
+	notSureRow = questions.Levels
+	naRow      = notSureRow + 1
+)
 
 type stepKind int
 
 const (
-	stepIntro  stepKind = iota // a pillar's intro card
+	stepScope  stepKind = iota // what to answer for, and the terms
+	stepIntro                  // a pillar's intro card
 	stepPage                   // a key action's questions
 	stepFinish                 // the last page: score and save
 )
@@ -32,8 +37,8 @@ type step struct {
 	keyAction int
 }
 
-// walk is the assessment itself: pillar intros, one page per key action,
-// and a finish page. Every answer and note goes to the draft at once and
+// walk is the assessment itself: a scope card, pillar intros, one page per
+// key action, and a finish page. Every answer and note goes to the draft at once and
 // is saved in the background; the status line says ✓ only once the latest
 // change is committed.
 type walk struct {
@@ -56,9 +61,30 @@ type walk struct {
 	completing bool  // the draft is being scored and stored
 	notice     string
 
-	scroll, overflow int // of an intro or finish card taller than the screen
+	hint     string    // what choosing "not sure" means, and who would know
+	asking   bool      // q was pressed once: the next q or y leaves
+	glossary *glossary // open over the page, or nil
+
+	card scroller // of a card taller than the screen
+
+	// intro and evidence are the facts and cases of each pillar's card and
+	// each key action's page (by pillar, then key action index).
+	intro    [][]assess.Evidence
+	evidence [][][]assess.Evidence
 
 	optionCache map[optionKey][]string // wrapped, styled option texts
+	extraCache  map[extraKey]pageTop   // a page's heading, term and evidence, wrapped
+}
+
+// pageTop is what a key action's page shows above its questions: the
+// heading, and the term and evidence shown when they fit.
+type pageTop struct{ head, extra []string }
+
+// extraKey identifies one rendering of a page's top.
+type extraKey struct {
+	step   int
+	width  int
+	styles *Styles
 }
 
 // optionKey identifies one rendering of an option's text.
@@ -83,10 +109,12 @@ type (
 )
 
 func newWalk(c *Common, draft *assess.Assessment, sv *saver) *walk {
-	w := &walk{c: c, draft: draft, saver: sv, cursor: map[string]int{}, number: map[string]int{}, optionCache: map[optionKey][]string{}}
+	w := &walk{c: c, draft: draft, saver: sv, cursor: map[string]int{}, number: map[string]int{}, optionCache: map[optionKey][]string{}, extraCache: map[extraKey]pageTop{}}
 	if w.draft.Answers == nil {
 		w.draft.Answers = assess.Answers{}
 	}
+	w.intro, w.evidence = bankEvidence(c.Bank)
+	w.steps = append(w.steps, step{kind: stepScope})
 	n := 0
 	for p, pillar := range c.Bank.Pillars {
 		w.steps = append(w.steps, step{kind: stepIntro, pillar: p})
@@ -109,14 +137,25 @@ func newWalk(c *Common, draft *assess.Assessment, sv *saver) *walk {
 }
 
 func rowOf(a assess.Answer) int {
-	if a.Unsure {
+	switch {
+	case a.Unsure:
 		return notSureRow
+	case a.NA:
+		return naRow
 	}
 	return a.Level
 }
 
+// lastRow is q's last option row.
+func lastRow(q *questions.Question) int {
+	if q.MayNotApply {
+		return naRow
+	}
+	return notSureRow
+}
+
 // resumeAtFirstUnanswered puts the walk on the first question without an
-// answer (the start for a new draft, the finish page for a full one).
+// answer (the scope card for a new draft, the finish page for a full one).
 func (w *walk) resumeAtFirstUnanswered() {
 	if len(w.draft.Answers) == 0 {
 		return
@@ -161,21 +200,32 @@ func (w *walk) leave() (*assess.Assessment, bool) {
 	return w.snapshot(), w.committed >= w.queued
 }
 
+// handlesQuit tells the root that the walk asks before leaving on q.
+func (w *walk) handlesQuit() bool { return true }
+
 func (w *walk) help() bindings {
 	k := w.c.Keys
-	switch w.current().kind {
-	case stepPage:
-		if w.editing {
-			return bindings{short: []key.Binding{k.Submit, k.Back}}
+	switch {
+	case w.asking:
+		return bindings{short: []key.Binding{k.Leave, k.Stay}, full: [][]key.Binding{{k.Leave, k.Stay}}}
+	case w.editing:
+		return bindings{short: []key.Binding{k.SaveNote, k.CancelNote}, full: [][]key.Binding{{k.SaveNote, k.CancelNote}}}
+	case w.glossary != nil:
+		return w.glossary.help()
+	case w.current().kind == stepPage:
+		answer := []key.Binding{k.Level, k.NotSure}
+		if w.focused().MayNotApply {
+			answer = append(answer, k.NotApply)
 		}
+		answer = append(answer, k.Note)
 		return bindings{
-			short: []key.Binding{k.Up, k.Down, k.Select, k.Level, k.NotSure, k.Note, k.NextPage, k.PrevPage, k.Quit, k.Help},
-			full:  [][]key.Binding{{k.Up, k.Down, k.Select}, {k.Level, k.NotSure, k.Note}, {k.NextQuestion, k.PrevQuestion, k.NextPage, k.PrevPage}, {k.Quit, k.Help}},
+			short: append(append([]key.Binding{k.Up, k.Down, k.Select}, answer...), k.NextPage, k.PrevPage, k.Glossary, k.Quit, k.Help),
+			full:  [][]key.Binding{{k.Up, k.Down, k.Select}, answer, {k.NextQuestion, k.PrevQuestion, k.NextPage, k.PrevPage}, {k.Glossary, k.Quit, k.Help}},
 		}
 	default:
 		return bindings{
-			short: []key.Binding{k.Select, k.NextPage, k.PrevPage, k.Quit, k.Help},
-			full:  [][]key.Binding{{k.Select, k.NextPage, k.PrevPage, k.Scroll}, {k.Quit, k.Help}},
+			short: []key.Binding{k.Select, k.NextPage, k.PrevPage, k.Glossary, k.Quit, k.Help},
+			full:  [][]key.Binding{{k.Select, k.NextPage, k.PrevPage, k.Scroll}, {k.Glossary, k.Quit, k.Help}},
 		}
 	}
 }
@@ -183,7 +233,7 @@ func (w *walk) help() bindings {
 // move goes to step i, focusing its first (or, going back, last) question.
 func (w *walk) move(i int, fromEnd bool) {
 	w.at = min(max(i, 0), len(w.steps)-1)
-	w.focus, w.scroll, w.overflow = 0, 0, 0
+	w.focus, w.card = 0, scroller{}
 	if st := w.current(); st.kind == stepPage && fromEnd {
 		w.focus = len(w.questions(st)) - 1
 	}
@@ -207,14 +257,7 @@ func (w *walk) Update(msg tea.Msg) tea.Cmd {
 		if w.editing {
 			return w.updateNote(msg)
 		}
-		switch w.current().kind {
-		case stepPage:
-			return w.updatePage(msg)
-		case stepFinish:
-			return w.updateFinish(msg)
-		default:
-			w.updateIntro(msg)
-		}
+		return w.key(msg)
 	default:
 		if w.editing {
 			var cmd tea.Cmd
@@ -248,13 +291,46 @@ func (w *walk) reissue() tea.Cmd {
 	return w.persist()
 }
 
-func (w *walk) updateIntro(msg tea.KeyPressMsg) {
+// key handles a key outside a note: leaving once asked, the glossary,
+// then the current step's keys.
+func (w *walk) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := w.c.Keys
 	switch {
-	case key.Matches(msg, k.Down) && w.scroll < w.overflow:
-		w.scroll++
-	case key.Matches(msg, k.Up) && w.scroll > 0:
-		w.scroll--
+	case w.asking:
+		w.asking = false
+		if key.Matches(msg, k.Leave) {
+			return func() tea.Msg { return quitMsg{} }
+		}
+		return nil
+	case key.Matches(msg, k.Quit):
+		w.asking = true
+		return nil
+	case w.glossary != nil:
+		if !w.glossary.update(msg) {
+			w.glossary = nil
+		}
+		return nil
+	case key.Matches(msg, k.Glossary):
+		w.glossary = &glossary{c: w.c}
+		return nil
+	}
+	switch w.current().kind {
+	case stepPage:
+		return w.updatePage(msg)
+	case stepFinish:
+		return w.updateFinish(msg)
+	}
+	w.updateCard(msg)
+	return nil
+}
+
+// updateCard handles the scope and pillar cards: the arrows scroll a card
+// taller than the screen, then move on.
+func (w *walk) updateCard(msg tea.KeyPressMsg) {
+	k := w.c.Keys
+	switch {
+	case key.Matches(msg, k.Down) && w.card.by(1):
+	case key.Matches(msg, k.Up) && w.card.by(-1):
 	case key.Matches(msg, k.Select, k.NextPage, k.Down, k.NextQuestion):
 		w.move(w.at+1, false)
 	case key.Matches(msg, k.PrevPage, k.Up, k.PrevQuestion):
@@ -265,10 +341,8 @@ func (w *walk) updateIntro(msg tea.KeyPressMsg) {
 func (w *walk) updateFinish(msg tea.KeyPressMsg) tea.Cmd {
 	k := w.c.Keys
 	switch {
-	case key.Matches(msg, k.Down) && w.scroll < w.overflow:
-		w.scroll++
-	case key.Matches(msg, k.Up) && w.scroll > 0:
-		w.scroll--
+	case key.Matches(msg, k.Down) && w.card.by(1):
+	case key.Matches(msg, k.Up) && w.card.by(-1):
 	case key.Matches(msg, k.Select) && len(w.draft.Answers) > 0:
 		w.completing, w.notice = true, ""
 		return w.complete(w.snapshot())
@@ -295,17 +369,20 @@ func (w *walk) complete(d *assess.Assessment) tea.Cmd {
 func (w *walk) updatePage(msg tea.KeyPressMsg) tea.Cmd {
 	k := w.c.Keys
 	q := w.focused()
+	w.hint = ""
 	switch {
 	case key.Matches(msg, k.Up):
 		w.cursor[q.ID] = max(w.cursor[q.ID]-1, 0)
 	case key.Matches(msg, k.Down):
-		w.cursor[q.ID] = min(w.cursor[q.ID]+1, notSureRow)
+		w.cursor[q.ID] = min(w.cursor[q.ID]+1, lastRow(q))
 	case key.Matches(msg, k.Select):
 		return w.answer(q, w.cursor[q.ID])
 	case key.Matches(msg, k.Level):
 		return w.answer(q, int(msg.Code-'0'))
 	case key.Matches(msg, k.NotSure):
 		return w.answer(q, notSureRow)
+	case key.Matches(msg, k.NotApply) && q.MayNotApply:
+		return w.answer(q, naRow)
 	case key.Matches(msg, k.NextQuestion):
 		w.nextQuestion()
 	case key.Matches(msg, k.PrevQuestion):
@@ -336,11 +413,18 @@ func (w *walk) nextQuestion() {
 	w.move(w.at+1, false)
 }
 
-// answer records the option in row for q, saves it, and moves on.
+// answer records the option in row for q, saves it, and moves on; "not
+// sure" says what it means and who would know.
 func (w *walk) answer(q *questions.Question, row int) tea.Cmd {
 	a := assess.AtLevel(row)
-	if row == notSureRow {
+	switch row {
+	case notSureRow:
 		a = assess.NotSure
+		if q.WhoKnows != "" {
+			w.hint = w.c.Cat.T(messages.WalkMarkedNotSure, messages.SafeLine(q.WhoKnows))
+		}
+	case naRow:
+		a = assess.DoesNotApply
 	}
 	w.cursor[q.ID] = row
 	w.draft.Answers[q.ID] = a
@@ -393,14 +477,29 @@ func setNote(d *assess.Assessment, id, text string) {
 	d.Notes[id] = text
 }
 
-// counts returns how many questions have a level and how many "not sure".
-func (w *walk) counts() (answered, unsure int) {
-	for _, a := range w.draft.Answers {
-		if a.Unsure {
-			unsure++
-		} else {
-			answered++
+// counts is how the bank's questions stand in the draft.
+type counts struct {
+	answered, unsure, notApplicable, missing, total int
+}
+
+// given is how many questions have any answer.
+func (c counts) given() int { return c.answered + c.unsure + c.notApplicable }
+
+func (w *walk) counts() counts {
+	c := counts{total: w.c.Bank.QuestionCount()}
+	for id, a := range w.draft.Answers {
+		if _, ok := w.c.Bank.Question(id); !ok {
+			continue
+		}
+		switch {
+		case a.Unsure:
+			c.unsure++
+		case a.NA:
+			c.notApplicable++
+		default:
+			c.answered++
 		}
 	}
-	return answered, unsure
+	c.missing = c.total - c.given()
+	return c
 }

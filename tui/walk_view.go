@@ -4,6 +4,9 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
+	"socialmaturity/assess"
 	"socialmaturity/messages"
 	"socialmaturity/questions"
 )
@@ -16,36 +19,22 @@ func (w *walk) View(height int) string {
 	head := w.header(st, width)
 	status := w.statusLines(width)
 	avail := height - len(head) - len(status)
+	more := w.c.Styles.Subtle.Render(w.c.Cat.T(messages.TUIScrollMore))
 	var body []string
-	switch st.kind {
-	case stepIntro:
-		body = w.card(w.introView(st, width), avail)
-	case stepFinish:
-		body = w.card(w.finishView(width), avail)
+	switch {
+	case w.glossary != nil:
+		body = w.glossary.view(width, avail)
+	case st.kind == stepScope:
+		body = w.card.show(w.scopeView(width), avail, more)
+	case st.kind == stepIntro:
+		body = w.card.show(w.introView(st, width), avail, more)
+	case st.kind == stepFinish:
+		body = w.card.show(w.finishView(width), avail, more)
 	default:
-		lines, start, end, cursor := w.pageView(st, width)
+		lines, start, end, cursor := w.pageView(st, width, avail)
 		body = window(lines, start, end, cursor, avail)
 	}
 	return strings.Join(append(append(head, body...), status...), "\n")
-}
-
-// card shows lines from the scroll position, with a hint when more lies
-// below, and notes how far the card can scroll.
-func (w *walk) card(lines []string, height int) []string {
-	if height <= 0 {
-		return nil
-	}
-	w.overflow = max(len(lines)-height+1, 0) // a line is kept for the hint
-	if len(lines) <= height {
-		w.overflow = 0
-		return lines
-	}
-	w.scroll = min(w.scroll, w.overflow)
-	shown := lines[w.scroll:min(w.scroll+height, len(lines))]
-	if w.scroll < w.overflow {
-		shown = append(shown[:height-1:height-1], w.c.Styles.Subtle.Render(w.c.Cat.T(messages.TUIScrollMore)))
-	}
-	return shown
 }
 
 // statusLines says what became of the latest change: ✓ only once it is
@@ -55,6 +44,16 @@ func (w *walk) statusLines(width int) []string {
 	var lines []string
 	if w.notice != "" {
 		lines = wrap(s.Bad, w.notice, width)
+	}
+	switch {
+	case w.asking:
+		ask := cat.T(messages.WalkQuitAskEmpty)
+		if c := w.counts(); c.given() > 0 {
+			ask = cat.T(messages.WalkQuitAsk, c.given(), c.total)
+		}
+		return append(lines, wrap(s.Heading, ask, width)...)
+	case w.hint != "":
+		lines = append(lines, wrap(s.Subtle, w.hint, width)...)
 	}
 	switch {
 	case w.completing:
@@ -72,7 +71,7 @@ func (w *walk) statusLines(width int) []string {
 func (w *walk) header(st step, width int) []string {
 	s, cat, bank := w.c.Styles, w.c.Cat, w.c.Bank
 	crumb := cat.T(messages.AppName)
-	if st.kind != stepFinish {
+	if st.kind == stepIntro || st.kind == stepPage {
 		p := bank.Pillars[st.pillar]
 		crumb = p.Title
 		if st.kind == stepPage {
@@ -86,16 +85,79 @@ func (w *walk) header(st step, width int) []string {
 	} else if st.kind == stepIntro {
 		n = w.number[bank.Pillars[st.pillar].KeyActions[0].Questions[0].ID]
 	}
-	answered, unsure := w.counts()
-	done := answered + unsure
+	if st.kind == stepScope {
+		n = 1
+	}
+	c := w.counts()
 	barWidth := max(min(width/3, 30), 10)
-	filled := done * barWidth / max(total, 1)
+	filled := c.given() * barWidth / max(total, 1)
 	bar := s.BarFull.Render(strings.Repeat("█", filled)) + s.BarEmpty.Render(strings.Repeat("░", barWidth-filled))
 	return []string{
 		s.Subtle.Render(pad(crumb, width)),
-		bar + " " + s.Text.Render(cat.T(messages.WalkProgress, n, total, done)),
+		bar + " " + s.Text.Render(cat.T(messages.WalkProgress, n, total, c.answered)),
 		"",
 	}
+}
+
+// scopeView is the card before the first pillar: whom and what period to
+// answer for, and what "not sure" and "does not apply" mean.
+func (w *walk) scopeView(width int) []string {
+	s, cat, bank := w.c.Styles, w.c.Cat, w.c.Bank
+	inner := width - s.Card.GetHorizontalFrameSize()
+	body := wrap(s.Title, cat.T(messages.WalkScopeTitle), inner)
+	body = append(body, "")
+	body = append(body, wrap(s.Heading, cat.T(messages.WalkScopeUnit, messages.SafeLine(w.draft.Org)), inner)...)
+	body = append(body, wrap(s.Text, cat.T(messages.WalkScopeSize, bank.QuestionCount(), len(bank.Pillars)), inner)...)
+	if bank.Scope != "" {
+		body = append(body, "")
+		body = append(body, wrap(s.Text, messages.SafeLine(bank.Scope), inner)...)
+	}
+	body = append(body, "")
+	body = append(body, hang("• ", s.Text, cat.T(messages.WalkTermNotSure), inner)...)
+	if mayNotApply(bank) {
+		body = append(body, hang("• ", s.Text, cat.T(messages.WalkTermNA), inner)...)
+	}
+	if len(bank.Glossary) > 0 {
+		body = append(body, hang("• ", s.Text, cat.T(messages.WalkScopeGlossary), inner)...)
+	}
+	body = append(body, "", s.Heading.Render(cat.T(messages.WalkIntroStart)))
+	return strings.Split(s.Card.Width(width).Render(strings.Join(body, "\n")), "\n")
+}
+
+// mayNotApply reports whether any question of b offers "does not apply".
+func mayNotApply(b *questions.Bank) bool {
+	for _, q := range b.AllQuestions() {
+		if q.MayNotApply {
+			return true
+		}
+	}
+	return false
+}
+
+// bankEvidence resolves the facts and cases of each pillar's intro and of
+// each key action (by pillar, then key action), as a result's view
+// resolves them, with their sources.
+func bankEvidence(b *questions.Bank) (intro [][]assess.Evidence, evidence [][][]assess.Evidence) {
+	r := assess.Evaluate(b, nil, assess.Targets{})
+	v := assess.NewView(b, &assess.Assessment{Result: &r}, nil)
+	for _, p := range v.Pillars {
+		intro = append(intro, p.Intro)
+		var kas [][]assess.Evidence
+		for _, k := range p.KeyActions {
+			kas = append(kas, k.Evidence)
+		}
+		evidence = append(evidence, kas)
+	}
+	return intro, evidence
+}
+
+// evidenceLines are evidence items as bullets in style.
+func evidenceLines(cat *messages.Catalog, style lipgloss.Style, items []assess.Evidence, width int) []string {
+	var lines []string
+	for _, e := range items {
+		lines = append(lines, hang("• ", style, messages.SafeLine(evidenceCited(cat, e)), width)...)
+	}
+	return lines
 }
 
 func (w *walk) introView(st step, width int) []string {
@@ -107,11 +169,25 @@ func (w *walk) introView(st step, width int) []string {
 	body = append(body, wrap(s.Title, p.Title, inner)...)
 	body = append(body, "")
 	body = append(body, wrap(s.Text, p.Thesis, inner)...)
-	if len(p.Facts) > 0 {
+	if st.pillar == 0 {
 		body = append(body, "")
-		body = append(body, wrap(s.Figure, p.Facts[0], inner)...)
+		body = append(body, wrap(s.Subtle, cat.T(messages.WalkTermPillar, len(bank.Pillars)), inner)...)
+	}
+	facts := evidenceLines(cat, s.Figure, w.intro[st.pillar], inner)
+	for _, f := range p.Facts { // a version 1 bank's facts, as text
+		facts = append(facts, hang("• ", s.Figure, messages.SafeLine(f), inner)...)
+	}
+	for k, ka := range p.KeyActions { // every key action's evidence too, readable at any size
+		if ev := w.evidence[st.pillar][k]; len(ev) > 0 {
+			facts = append(append(facts, ""), wrap(s.Heading, ka.Title, inner)...)
+			facts = append(facts, evidenceLines(cat, s.Text, ev, inner)...)
+		}
+	}
+	if len(facts) > 0 {
+		body = append(body, "")
+		body = append(body, facts...)
 		if bank.Credit != "" {
-			body = append(body, wrap(s.Subtle, bank.Credit, inner)...)
+			body = append(body, wrap(s.Subtle, messages.SafeLine(bank.Credit), inner)...)
 		}
 	}
 	body = append(body, "", s.Heading.Render(cat.T(messages.WalkIntroStart)))
@@ -120,15 +196,14 @@ func (w *walk) introView(st step, width int) []string {
 
 func (w *walk) finishView(width int) []string {
 	s, cat := w.c.Styles, w.c.Cat
-	answered, unsure := w.counts()
-	total := w.c.Bank.QuestionCount()
+	c := w.counts()
 	lines := []string{s.Title.Render(cat.T(messages.WalkFinishTitle)), ""}
-	lines = append(lines, wrap(s.Text, cat.T(messages.WalkFinishBody, answered, total, unsure), width)...)
-	if missing := total - answered - unsure; missing > 0 {
+	lines = append(lines, wrap(s.Text, cat.T(messages.WalkFinishBody, c.total, c.answered, c.unsure, c.notApplicable, c.missing), width)...)
+	if c.missing > 0 {
 		lines = append(lines, "")
-		lines = append(lines, wrap(s.Subtle, cat.T(messages.WalkFinishMissing, missing), width)...)
+		lines = append(lines, wrap(s.Subtle, cat.T(messages.WalkFinishMissing, c.missing), width)...)
 	}
-	if answered+unsure > 0 {
+	if len(w.draft.Answers) > 0 {
 		lines = append(lines, "")
 		lines = append(lines, wrap(s.Heading, cat.T(messages.WalkFinishAction), width)...)
 	}
@@ -136,21 +211,54 @@ func (w *walk) finishView(width int) []string {
 }
 
 // pageView renders a key action's questions: the focused one in full, the
-// others as one line with their answer. It returns the lines where the
-// focused question starts and ends and the cursor's line.
-func (w *walk) pageView(st step, width int) (lines []string, start, end, cursor int) {
+// others as one line with their answer. Above them, on the first question,
+// what a key action is (on the first page) and the key action's evidence,
+// when they fit in height with the question (the pillar's card has them
+// all). It returns the lines where the focused question starts and ends and
+// the cursor's line.
+func (w *walk) pageView(st step, width, height int) (lines []string, start, end, cursor int) {
 	s, cat := w.c.Styles, w.c.Cat
 	ka := w.c.Bank.Pillars[st.pillar].KeyActions[st.keyAction]
-	lines = wrap(s.Heading, ka.Title, width)
-	lines = append(lines, wrap(s.Subtle, ka.Summary, width)...)
-	lines = append(lines, "")
+	ck := extraKey{w.at, width, s}
+	cached, ok := w.extraCache[ck]
+	if !ok {
+		cached.head = wrap(s.Heading, ka.Title, width)
+		cached.head = append(cached.head, wrap(s.Subtle, ka.Summary, width)...)
+		if w.at == w.firstPage() {
+			cached.extra = wrap(s.Subtle, cat.T(messages.WalkTermKeyAction), width)
+		}
+		cached.extra = append(cached.extra, evidenceLines(cat, s.Subtle, w.evidence[st.pillar][st.keyAction], width)...)
+		w.extraCache[ck] = cached
+	}
+	lines = append(lines, cached.head...)
+	var extra []string
+	if w.focus == 0 {
+		extra = cached.extra
+	}
+	head := len(lines) + 1
+	qs, start, end, cursor := w.questionLines(ka, width)
+	if len(extra) > 0 && head+len(extra)+end < height {
+		lines = append(lines, extra...)
+		head += len(extra)
+	}
+	lines = append(append(lines, ""), qs...)
+	if w.focus == 0 {
+		start = -head // with the heading above it
+	}
+	return lines, start + head, end + head, cursor + head
+}
+
+// questionLines renders the page's questions, with where the focused one
+// starts and ends and the cursor's line.
+func (w *walk) questionLines(ka questions.KeyAction, width int) (lines []string, start, end, cursor int) {
+	s, cat := w.c.Styles, w.c.Cat
 	for qi, q := range ka.Questions {
 		num := strconv.Itoa(w.number[q.ID]) + ". "
 		a, answered := w.draft.Answers[q.ID]
 		if qi != w.focus {
 			summary := cat.T(messages.WalkUnanswered)
 			if answered {
-				label, text := w.option(&q, rowOf(a))
+				label, text := w.choice(&q, rowOf(a))
 				summary = label + "  " + text
 			}
 			lines = append(lines, s.Subtle.Render(pad("  "+num+q.Prompt, width/2)+"  "+pad(summary, width-width/2-2)))
@@ -162,7 +270,7 @@ func (w *walk) pageView(st step, width int) (lines []string, start, end, cursor 
 		if q.Help != "" {
 			lines = append(lines, hang(indent, s.Subtle, q.Help, width)...)
 		}
-		for row := 0; row <= notSureRow; row++ {
+		for row := 0; row <= lastRow(&q); row++ {
 			pointer := "  "
 			if row == w.cursor[q.ID] {
 				pointer = s.Cursor.Render("❯ ")
@@ -191,6 +299,9 @@ func (w *walk) pageView(st step, width int) (lines []string, start, end, cursor 
 				}
 			}
 		}
+		if answered && a.Unsure && q.WhoKnows != "" {
+			lines = append(lines, hang(indent, s.Subtle, cat.T(messages.WalkWhoKnows, messages.SafeLine(q.WhoKnows)), width)...)
+		}
 		if w.editing {
 			lines = append(lines, indent+w.note.View())
 			cursor = len(lines) - 1
@@ -203,10 +314,37 @@ func (w *walk) pageView(st step, width int) (lines []string, start, end, cursor 
 	return lines, start, end, cursor
 }
 
-// option is the label ("0".."4", or "?") and text of an option row.
+// option is the label ("0".."4", "?" or "x") and text of an option row,
+// as the focused question lists it.
 func (w *walk) option(q *questions.Question, row int) (label, text string) {
-	if row == notSureRow {
+	cat := w.c.Cat
+	switch {
+	case row == notSureRow:
+		return "?", cat.T(messages.WalkNotSureRow)
+	case row == naRow && q.NotApplicable != "":
+		return "x", cat.T(messages.WalkNARow, q.NotApplicable)
+	}
+	return w.choice(q, row)
+}
+
+// choice is the label and short text of an answer, as a line of the page
+// sums it up.
+func (w *walk) choice(q *questions.Question, row int) (label, text string) {
+	switch row {
+	case notSureRow:
 		return "?", w.c.Cat.T(messages.WalkNotSure)
+	case naRow:
+		return "x", w.c.Cat.T(messages.WalkNA)
 	}
 	return strconv.Itoa(row), q.Option(row)
+}
+
+// firstPage is the step of the first key action's page.
+func (w *walk) firstPage() int {
+	for i, st := range w.steps {
+		if st.kind == stepPage {
+			return i
+		}
+	}
+	return -1
 }

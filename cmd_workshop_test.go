@@ -1,0 +1,127 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"socialmaturity/assess"
+	"socialmaturity/questions"
+	"socialmaturity/store"
+)
+
+// newWorkshop creates a workshop through the CLI and returns its id and
+// code.
+func newWorkshop(t *testing.T, db string, args ...string) (id, code string) {
+	t.Helper()
+	exit, out, errOut := cli(t, "", append([]string{"workshop", "new", "--db", db, "--format", "json"}, args...)...)
+	if exit != 0 {
+		t.Fatalf("workshop new: exit %d: %s", exit, errOut)
+	}
+	var got struct{ ID, Code, Org string }
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("workshop new --format json: %v in %q", err, out)
+	}
+	return got.ID, got.Code
+}
+
+// join stores a participant's answers in workshop id, completed or not,
+// as the workshop server does.
+func join(t *testing.T, db, id, name, role string, level int, done bool) {
+	t.Helper()
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &assess.Assessment{Workshop: id, Submission: assess.Submission{Org: "Acme", Respondent: name, Role: role, Answers: assess.Answers{}}}
+	for i, ref := range b.Questions() {
+		d.Answers[b.At(ref).ID] = assess.AtLevel((level + i%2) % 5)
+	}
+	if err := s.SaveDraft(d); err != nil {
+		t.Fatal(err)
+	}
+	if done {
+		if _, err := s.Complete(b, []*assess.Assessment{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestWorkshopNewListReport(t *testing.T) {
+	db := tempDB(t)
+	id, code := newWorkshop(t, db, "--org", "Acme", "--title", "Kick-off", "--paced")
+	if len(code) != store.CodeLen || strings.ContainsAny(code, "0O1I") {
+		t.Errorf("join code %q", code)
+	}
+	exit, out, errOut := cli(t, "", "workshop", "new", "--db", db, "--org", "Beta")
+	if exit != 0 || !strings.Contains(out, "Join code: ") || !strings.Contains(out, "workshop serve ") {
+		t.Errorf("workshop new (text): exit %d, %q, %q", exit, out, errOut)
+	}
+	exit, out, _ = cli(t, "", "workshop", "list", "--db", db)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if exit != 0 || len(lines) != 2 || !strings.Contains(lines[0], "Beta") || !strings.HasPrefix(lines[1], id) || !strings.Contains(lines[1], code) || !strings.Contains(lines[1], "Kick-off") {
+		t.Errorf("workshop list: exit %d:\n%s", exit, out)
+	}
+
+	// Two people: nothing is broken down.
+	join(t, db, id, "Ana", "Leader", 1, true)
+	join(t, db, id, "Bo", "Leader", 3, false)
+	exit, out, errOut = cli(t, "", "workshop", "report", "--db", db, id, "--format", "md", "-o", "-")
+	if exit != 0 || !strings.Contains(out, "withheld") || strings.Contains(out, "Where the team disagrees") {
+		t.Errorf("report of two: exit %d, %s:\n%s", exit, errOut, out)
+	}
+	join(t, db, id, "Cy", "Leader", 2, true)
+	exit, out, _ = cli(t, "", "workshop", "report", "--db", db, id, "--format", "md", "-o", "-")
+	if exit != 0 || strings.Contains(out, "withheld") || !strings.Contains(out, "3 (2 finished)") || strings.Contains(out, "Ana") {
+		t.Errorf("anonymous report of three: exit %d:\n%s", exit, out)
+	}
+	exit, out, _ = cli(t, "", "workshop", "report", "--db", db, id, "--format", "md", "--names", "-o", "-")
+	if exit != 0 || !strings.Contains(out, "Ana") || !strings.Contains(out, "Cy") {
+		t.Errorf("report with --names: exit %d:\n%s", exit, out)
+	}
+
+	dir := t.TempDir()
+	path := filepath.Join(dir, "team.html")
+	exit, out, errOut = cli(t, "", "workshop", "report", "--db", db, id, "-o", path)
+	if exit != 0 || !strings.Contains(out, path) {
+		t.Fatalf("report to a file: exit %d, %q, %s", exit, out, errOut)
+	}
+	if html, err := os.ReadFile(path); err != nil || !strings.Contains(string(html), "<h1>Team result: Acme</h1>") {
+		t.Errorf("HTML report: %v", err)
+	}
+	for _, f := range []string{"csv", "json"} {
+		if exit, out, errOut := cli(t, "", "workshop", "report", "--db", db, id, "--format", f, "-o", "-"); exit != 0 || out == "" {
+			t.Errorf("report --format %s: exit %d: %s", f, exit, errOut)
+		}
+	}
+}
+
+func TestWorkshopCommandErrors(t *testing.T) {
+	db := tempDB(t)
+	newWorkshop(t, db, "--org", "Acme")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"workshop", "new"}, "--org NAME"},
+		{[]string{"workshop", "new", "--org", "  "}, "--org NAME"},
+		{[]string{"workshop", "report", "nope"}, `no workshop has id "nope"`},
+		{[]string{"workshop", "report"}, "needs ID"},
+		{[]string{"workshop", "report", "x", "--format", "pdf"}, "pdf"},
+	} {
+		exit, _, errOut := cli(t, "", append(tt.args, "--db", db)...)
+		if exit == 0 || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, %q; want an error saying %q", tt.args, exit, errOut, tt.want)
+		}
+	}
+	exit, out, _ := cli(t, "", "workshop", "list", "--db", tempDB(t))
+	if exit != 0 || !strings.Contains(out, "No workshops yet") {
+		t.Errorf("empty list: exit %d, %q", exit, out)
+	}
+}
