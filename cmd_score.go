@@ -44,7 +44,7 @@ func (a *app) scoreCmd() *cobra.Command {
 				for i, rv := range v.Recommendations {
 					r.Recommendations[i].Because.Text = rv.Because.Text(a.cat)
 				}
-				return report.JSON(a.stdout, v)
+				return report.JSON(a.stdout, a.cat, v)
 			}
 			return report.Text(a.stdout, a.cat, v)
 		},

@@ -210,7 +210,7 @@ func (a *app) showCmd() *cobra.Command {
 			}
 			switch format.value {
 			case "json":
-				return report.JSON(a.stdout, v)
+				return report.JSON(a.stdout, a.cat, v)
 			case "md":
 				return report.Markdown(a.stdout, a.cat, v)
 			}
@@ -238,7 +238,11 @@ func (a *app) loadView(bankFile, ref string) (*assess.View, *store.Store, error)
 	if err != nil {
 		return nil, nil, a.notFound(ref, err)
 	}
-	return assess.NewView(bank, done, prev), s, nil
+	c, err := viewContext(s, done) // targets, trend and portfolio, in every output
+	if err != nil {
+		return nil, nil, err
+	}
+	return assess.NewView(bank, done, prev).WithContext(c), s, nil
 }
 
 // notFound words a reference that matches nothing; other errors pass.

@@ -74,36 +74,48 @@ func (a *app) rootCmd() *cobra.Command {
 	}
 	a.addTUIFlags(root, &f)
 	root.PersistentFlags().StringVar(&a.dbPath, "db", "", a.cat.T(messages.FlagDB, store.EnvPath))
-	root.AddCommand(a.bankCmd(), a.scoreCmd(), a.importCmd(), a.listCmd(), a.showCmd(), a.compareCmd(), a.deleteCmd(), a.dbCmd(), a.assessCmd(), a.exportCmd(), a.workshopCmd(), a.brandCmd())
+	root.AddCommand(a.bankCmd(), a.scoreCmd(), a.importCmd(), a.listCmd(), a.showCmd(), a.compareCmd(), a.deleteCmd(), a.dbCmd(), a.assessCmd(), a.exportCmd(), a.workshopCmd(), a.brandCmd(), a.orgCmd(), a.targetCmd(), a.trendCmd(), a.benchmarkCmd())
 	a.document(root)
 	return root
 }
 
 // examples are the --help examples of the commands, by command path.
 var examples = map[string]messages.Key{
-	"socialmaturity":                 messages.ExampleRoot,
-	"socialmaturity assess":          messages.ExampleAssess,
-	"socialmaturity score":           messages.ExampleScore,
-	"socialmaturity import":          messages.ExampleImport,
-	"socialmaturity list":            messages.ExampleList,
-	"socialmaturity show":            messages.ExampleShow,
-	"socialmaturity compare":         messages.ExampleCompare,
-	"socialmaturity delete":          messages.ExampleDelete,
-	"socialmaturity export":          messages.ExampleExport,
-	"socialmaturity bank":            messages.ExampleBank,
-	"socialmaturity bank dump":       messages.ExampleBankDump,
-	"socialmaturity bank validate":   messages.ExampleBankValidate,
-	"socialmaturity db":              messages.ExampleDB,
-	"socialmaturity db check":        messages.ExampleDBCheck,
-	"socialmaturity db backup":       messages.ExampleDBBackup,
-	"socialmaturity brand":           messages.ExampleBrand,
-	"socialmaturity brand set":       messages.ExampleBrandSet,
-	"socialmaturity brand show":      messages.ExampleBrandShow,
-	"socialmaturity brand clear":     messages.ExampleBrandClear,
-	"socialmaturity workshop":        messages.ExampleWorkshop,
-	"socialmaturity workshop new":    messages.ExampleWorkshopNew,
-	"socialmaturity workshop list":   messages.ExampleWorkshopList,
-	"socialmaturity workshop report": messages.ExampleWorkshopReport,
+	"socialmaturity":                  messages.ExampleRoot,
+	"socialmaturity assess":           messages.ExampleAssess,
+	"socialmaturity score":            messages.ExampleScore,
+	"socialmaturity import":           messages.ExampleImport,
+	"socialmaturity list":             messages.ExampleList,
+	"socialmaturity show":             messages.ExampleShow,
+	"socialmaturity compare":          messages.ExampleCompare,
+	"socialmaturity delete":           messages.ExampleDelete,
+	"socialmaturity export":           messages.ExampleExport,
+	"socialmaturity bank":             messages.ExampleBank,
+	"socialmaturity bank dump":        messages.ExampleBankDump,
+	"socialmaturity bank validate":    messages.ExampleBankValidate,
+	"socialmaturity db":               messages.ExampleDB,
+	"socialmaturity db check":         messages.ExampleDBCheck,
+	"socialmaturity db backup":        messages.ExampleDBBackup,
+	"socialmaturity brand":            messages.ExampleBrand,
+	"socialmaturity brand set":        messages.ExampleBrandSet,
+	"socialmaturity brand show":       messages.ExampleBrandShow,
+	"socialmaturity brand clear":      messages.ExampleBrandClear,
+	"socialmaturity workshop":         messages.ExampleWorkshop,
+	"socialmaturity workshop new":     messages.ExampleWorkshopNew,
+	"socialmaturity workshop list":    messages.ExampleWorkshopList,
+	"socialmaturity workshop report":  messages.ExampleWorkshopReport,
+	"socialmaturity org":              messages.ExampleOrg,
+	"socialmaturity org list":         messages.ExampleOrgList,
+	"socialmaturity org rename":       messages.ExampleOrgRename,
+	"socialmaturity org merge":        messages.ExampleOrgMerge,
+	"socialmaturity target":           messages.ExampleTarget,
+	"socialmaturity target set":       messages.ExampleTargetSet,
+	"socialmaturity target show":      messages.ExampleTargetShow,
+	"socialmaturity target clear":     messages.ExampleTargetClear,
+	"socialmaturity trend":            messages.ExampleTrend,
+	"socialmaturity benchmark":        messages.ExampleBenchmark,
+	"socialmaturity benchmark import": messages.ExampleBenchImport,
+	"socialmaturity benchmark clear":  messages.ExampleBenchClear,
 }
 
 // document completes the help of cmd and every command under it: an

@@ -24,6 +24,9 @@ func RefOf(b *questions.Bank) BankRef {
 type Assessment struct {
 	ID       string `json:"id"`
 	Workshop string `json:"workshop,omitempty"`
+	// OrgID is the stored organization the assessment belongs to (empty
+	// before the store gives it one).
+	OrgID string `json:"org_id,omitempty"`
 	Submission
 	Bank        BankRef    `json:"bank"`
 	StartedAt   time.Time  `json:"started_at"`

@@ -68,6 +68,9 @@ type firing struct {
 	pillar   float64 // the score of the pillar it concerns; -1 when unscored
 	pillarID string
 	group    string // at most one per group in the top three
+	// figure ranks it: its gap, plus how far its subject is below its
+	// target when the organization set one (see rerank).
+	figure float64
 	// after are the fired recommendations it comes after, as positions
 	// among the fired.
 	after []int
@@ -268,7 +271,14 @@ func Recommend(b *questions.Bank, answers Answers, r *Result) []Triggered {
 		if len(rungs) > start {
 			fired[i].Next = rungs[start:len(rungs):len(rungs)]
 		}
+		fired[i].figure = fired[i].Gap
 	}
+	return rank(fired)
+}
+
+// rank orders fired recommendations by rules 2 to 4 of Recommend, with
+// each one's figure in place of its gap.
+func rank(fired []firing) []Triggered {
 	linkAfter(fired)
 	// Rank positions in fired rather than moving firings about.
 	ranked := make([]int, len(fired), 2*len(fired))
@@ -277,7 +287,7 @@ func Recommend(b *questions.Bank, answers Answers, r *Result) []Triggered {
 	}
 	slices.SortStableFunc(ranked, func(i, j int) int {
 		a, b := &fired[i], &fired[j]
-		return cmp.Or(cmp.Compare(b.Gap, a.Gap), cmp.Compare(a.pillar, b.pillar), cmp.Compare(a.order, b.order))
+		return cmp.Or(cmp.Compare(b.figure, a.figure), cmp.Compare(a.pillar, b.pillar), cmp.Compare(a.order, b.order))
 	})
 	placed := make([]bool, len(fired))
 	ranked = topFirst(fired, prerequisitesFirst(fired, ranked, placed), placed)
@@ -293,7 +303,9 @@ func Recommend(b *questions.Bank, answers Answers, r *Result) []Triggered {
 func linkAfter(fired []firing) {
 	n := 0
 	for i := range fired {
-		n += len(fired[i].rec.After)
+		if fired[i].rec != nil {
+			n += len(fired[i].rec.After)
+		}
 	}
 	if n == 0 {
 		return
@@ -301,6 +313,9 @@ func linkAfter(fired []firing) {
 	links := make([]int, 0, n)
 	for i := range fired {
 		start := len(links)
+		if fired[i].rec == nil {
+			continue
+		}
 		for _, id := range fired[i].rec.After {
 			for j := range fired {
 				if fired[j].ID == id {
@@ -350,7 +365,7 @@ func ready(f *firing, placed []bool) bool {
 
 // topFirst moves to the front TopCount recommendations: each place goes to
 // the first one of a key action not yet placed whose fired prerequisites
-// are placed, or, among those with the same gap, to the first of a pillar
+// are placed, or, among those with the same figure, to the first of a pillar
 // not yet placed. The rest keep their order. ordered (positions in fired)
 // is reordered in place; placed is scratch space, one per fired, all
 // false.
@@ -368,7 +383,7 @@ func topFirst(fired []firing, ordered []int, placed []bool) []int {
 			if pick < 0 {
 				pick = i
 			}
-			if f.Gap != fired[left[pick]].Gap {
+			if f.figure != fired[left[pick]].figure {
 				break
 			}
 			if !pillar {

@@ -97,6 +97,8 @@ type submissionFile struct {
 	Target          yaml.Node `yaml:"target" listed:"no"`
 	Pillars         yaml.Node `yaml:"pillars" listed:"no"`
 	Recommendations yaml.Node `yaml:"recommendations" listed:"no"`
+	Context         yaml.Node `yaml:"context" listed:"no"` // targets, trend, benchmarks: rendered, not read
+	OrgID           yaml.Node `yaml:"org_id" listed:"no"`
 }
 
 // SubmissionSchema names the answers format; files may state it.

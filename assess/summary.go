@@ -9,6 +9,7 @@ const ShortIDLen = 10
 type Summary struct {
 	ID          string        `json:"id"`
 	Short       string        `json:"-"` // the shortest unique prefix of ID, at least ShortIDLen long
+	OrgID       string        `json:"org_id,omitempty"`
 	Org         string        `json:"org"`
 	Respondent  string        `json:"respondent"`
 	Workshop    string        `json:"workshop,omitempty"`
@@ -18,10 +19,13 @@ type Summary struct {
 	Provisional bool          `json:"provisional"`
 	Coverage    float64       `json:"coverage"`
 	Pillars     []PillarScore `json:"pillars"`
-	Bank        BankRef       `json:"bank"`
+	// KeyActions are the key-action scores, in bank order (empty in
+	// summaries stored before they were kept).
+	KeyActions []PillarScore `json:"key_actions,omitempty"`
+	Bank       BankRef       `json:"bank"`
 }
 
-// PillarScore is one pillar's score in a summary.
+// PillarScore is one pillar's (or key action's) score in a summary.
 type PillarScore struct {
 	ID    string `json:"id"`
 	Score Score  `json:"score"`
@@ -29,7 +33,7 @@ type PillarScore struct {
 
 // Summarize is the summary of an assessment.
 func Summarize(a *Assessment) Summary {
-	s := Summary{ID: a.ID, Org: a.Org, Respondent: a.Respondent, Workshop: a.Workshop, Bank: a.Bank}
+	s := Summary{ID: a.ID, OrgID: a.OrgID, Org: a.Org, Respondent: a.Respondent, Workshop: a.Workshop, Bank: a.Bank}
 	if a.CompletedAt != nil {
 		s.CompletedAt = *a.CompletedAt
 	}
@@ -37,6 +41,9 @@ func Summarize(a *Assessment) Summary {
 		s.Overall, s.Stage, s.Provisional, s.Coverage = r.Overall, r.Stage, r.Provisional, r.Coverage
 		for _, p := range r.Pillars {
 			s.Pillars = append(s.Pillars, PillarScore{p.ID, p.Score})
+			for _, k := range p.KeyActions {
+				s.KeyActions = append(s.KeyActions, PillarScore{k.ID, k.Score})
+			}
 		}
 	}
 	return s

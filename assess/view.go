@@ -56,6 +56,21 @@ type View struct {
 	Answers []AnswerGroup
 	// Method is what the method section says of the bank.
 	Method Method
+
+	// SourceBenchmarks place the answers against the source's own
+	// findings, in bank order (see SourceBenchmarks).
+	SourceBenchmarks []SourceBenchmark
+	// Targets, Trend and Portfolio are set by WithContext: the
+	// organization's targets against the scores (overall, then each pillar
+	// followed by its key actions); its scores over time, nil with fewer
+	// than two assessments; its rank among the other organizations, nil
+	// with fewer than MinPortfolio.
+	Targets   []TargetLine
+	Trend     *Trend
+	Portfolio *PortfolioRank
+
+	// bank is the bank the view is resolved against.
+	bank *questions.Bank
 }
 
 // MissingView is what a provisional result lacks.
@@ -204,6 +219,9 @@ type RecommendationView struct {
 	Alone, Propose []string
 	Caveats        []string
 	Evidence       []Evidence
+	// AtTarget is set when its key action (or pillar) is at or above the
+	// organization's target for it: it is not pushed (see Next90).
+	AtTarget bool
 }
 
 // BecauseView is what fired a recommendation, with the title of the key
@@ -212,6 +230,10 @@ type BecauseView struct {
 	Because
 	Title string
 	Stage *StageView
+	// For a question: its number in the bank (1-based) and the text of the
+	// answer given, so the reason reads without knowing question ids.
+	QuestionN int
+	Answer    string
 }
 
 // AnswerGroup is the questions of one key action with their answers.
@@ -306,6 +328,7 @@ func NewView(b *questions.Bank, a, previous *Assessment) *View {
 		Provisional: res.Provisional,
 		Target:      res.Target,
 		Method:      methodOf(b),
+		bank:        b,
 	}
 	deltas := map[string]Score{}
 	if previous != nil && previous.Result != nil {
@@ -347,6 +370,7 @@ func NewView(b *questions.Bank, a, previous *Assessment) *View {
 		v.Recommendations = append(v.Recommendations, recommendationView(b, t))
 	}
 	v.Answers = answerGroups(b, a)
+	v.SourceBenchmarks = SourceBenchmarks(b, res, a.Answers)
 	for _, g := range v.Answers {
 		for _, it := range g.Items {
 			if it.Answered && it.Answer.Unsure {
@@ -420,6 +444,17 @@ func extremes(pillars []PillarView) (strongest, weakest *PartLine) {
 	return strongest, weakest
 }
 
+// questionNumber is the 1-based position of question id in bank b, as the
+// walk and the reports number questions; 0 when the bank lacks it.
+func questionNumber(b *questions.Bank, id string) int {
+	for i, q := range b.AllQuestions() {
+		if q.ID == id {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // recommendationView resolves a fired recommendation against bank b.
 func recommendationView(b *questions.Bank, t Triggered) RecommendationView {
 	r := RecommendationView{ID: t.ID, Title: t.Title, Gap: t.Gap, Impact: cmp.Or(t.Impact, t.Gap), KeyAction: t.KeyAction}
@@ -427,6 +462,10 @@ func recommendationView(b *questions.Bank, t Triggered) RecommendationView {
 	switch {
 	case t.Because.Question != "":
 		r.Because.Title = t.Because.Question
+		r.Because.QuestionN = questionNumber(b, t.Because.Question)
+		if q, ok := b.Question(t.Because.Question); ok && t.Because.Level != nil {
+			r.Because.Answer = q.Option(*t.Because.Level)
+		}
 	case !t.Because.IsZero():
 		r.Because.Title = b.TitleOf(t.Because.KeyAction + t.Because.Pillar)
 	}
@@ -601,6 +640,8 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // result stored before scoring v2.
 func (b BecauseView) Text(cat *messages.Catalog) string {
 	switch {
+	case b.Question != "" && b.Level != nil && b.QuestionN > 0 && b.Answer != "":
+		return cat.T(messages.BecauseAnswer, cat.Int(b.QuestionN), cat.Int(*b.Level), strings.TrimSuffix(oneLine(b.Answer), "."))
 	case b.Question != "" && b.Level != nil:
 		return cat.T(messages.BecauseLevel, b.Title, *b.Level)
 	case b.IsZero() || !b.Score.Valid:

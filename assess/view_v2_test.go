@@ -2,6 +2,7 @@ package assess
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,7 +71,8 @@ func TestViewOfScoringV2(t *testing.T) {
 			start = x
 		}
 	}
-	if start.Because.Text(cat) != "lis-practice is at level 0" || len(start.Caveats) == 0 {
+	// a client reads the question's number and the answer given, never its id
+	if want := "question 4 is answered at level 0 (“" + strings.TrimSuffix(b.Pillars[0].KeyActions[1].Questions[0].Option(0), ".") + "”)"; start.Because.Text(cat) != want || len(start.Caveats) == 0 {
 		t.Errorf("rec-listening-start because %q, caveats %v", start.Because.Text(cat), start.Caveats)
 	}
 	if v.Method.Version != 2 || v.Method.Scope == "" || v.Method.Credit == "" || len(v.Method.Sources) == 0 || len(v.Method.Glossary) == 0 {

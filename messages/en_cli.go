@@ -82,6 +82,77 @@ const (
 	ExampleWorkshopList   Key = "cli.example.workshop.list"
 	ExampleWorkshopReport Key = "cli.example.workshop.report"
 	ExampleBrandClear     Key = "cli.example.brand.clear"
+
+	// Issue 13: organizations, targets, trends and benchmarks.
+	CmdOrg               Key = "cli.org"
+	CmdOrgLong           Key = "cli.org.long"
+	CmdOrgList           Key = "cli.org.list"
+	CmdOrgRename         Key = "cli.org.rename"
+	CmdOrgMerge          Key = "cli.org.merge"
+	CmdOrgMergeLong      Key = "cli.org.merge.long"
+	OrgListEmpty         Key = "cli.org.list.empty"
+	OrgColName           Key = "cli.org.col.name"
+	OrgColCount          Key = "cli.org.col.count"
+	OrgColLatest         Key = "cli.org.col.latest"
+	OrgColScore          Key = "cli.org.col.score"
+	OrgColAliases        Key = "cli.org.col.aliases"
+	OrgRenamed           Key = "cli.org.renamed"
+	OrgMergeConfirm      Key = "cli.org.merge.confirm"
+	OrgMergeKept         Key = "cli.org.merge.kept"
+	OrgMerged            Key = "cli.org.merged"
+	ErrNeedsYes          Key = "cli.err.needsyes"
+	ErrOrgNotFound       Key = "cli.err.org.notfound"
+	ErrOrgExists         Key = "cli.err.org.exists"
+	ErrOrgSame           Key = "cli.err.org.same"
+	ErrOrgName           Key = "cli.err.org.name"
+	FlagOrgName          Key = "cli.flag.org.name"
+	FlagYesMerge         Key = "cli.flag.yes.merge"
+	CmdTarget            Key = "cli.target"
+	CmdTargetLong        Key = "cli.target.long"
+	CmdTargetSet         Key = "cli.target.set"
+	CmdTargetShow        Key = "cli.target.show"
+	CmdTargetClear       Key = "cli.target.clear"
+	FlagTargetPillar     Key = "cli.flag.target.pillar"
+	FlagTargetKeyAction  Key = "cli.flag.target.keyaction"
+	FlagTargetAll        Key = "cli.flag.target.all"
+	ErrTargetScore       Key = "cli.err.target.score"
+	ErrTargetPillar      Key = "cli.err.target.pillar"
+	ErrTargetKeyAction   Key = "cli.err.target.keyaction"
+	ErrTargetNotSet      Key = "cli.err.target.notset"
+	TargetSaved          Key = "cli.target.saved"
+	TargetCleared        Key = "cli.target.cleared"
+	TargetClearedAll     Key = "cli.target.cleared.all"
+	TargetNone           Key = "cli.target.none"
+	TargetColPart        Key = "cli.target.col.part"
+	TargetColLatest      Key = "cli.target.col.latest"
+	TargetColGap         Key = "cli.target.col.gap"
+	TargetOverall        Key = "cli.target.overall"
+	TargetNoScore        Key = "cli.target.noscore"
+	TargetShowMore       Key = "cli.target.showmore"
+	CmdTrend             Key = "cli.trend"
+	CmdTrendLong         Key = "cli.trend.long"
+	ErrNoHistory         Key = "cli.err.nohistory"
+	CmdBenchmark         Key = "cli.benchmark"
+	CmdBenchmarkLong     Key = "cli.benchmark.long"
+	CmdBenchmarkImport   Key = "cli.benchmark.import"
+	CmdBenchmarkImportLg Key = "cli.benchmark.import.long"
+	CmdBenchmarkClear    Key = "cli.benchmark.clear"
+	BenchmarkImported    Key = "cli.benchmark.imported"
+	BenchmarkClearAsk    Key = "cli.benchmark.clear.ask"
+	BenchmarkClearKept   Key = "cli.benchmark.clear.kept"
+	BenchmarkCleared     Key = "cli.benchmark.cleared"
+	ExampleOrg           Key = "cli.example.org"
+	ExampleOrgList       Key = "cli.example.org.list"
+	ExampleOrgRename     Key = "cli.example.org.rename"
+	ExampleOrgMerge      Key = "cli.example.org.merge"
+	ExampleTarget        Key = "cli.example.target"
+	ExampleTargetSet     Key = "cli.example.target.set"
+	ExampleTargetShow    Key = "cli.example.target.show"
+	ExampleTargetClear   Key = "cli.example.target.clear"
+	ExampleTrend         Key = "cli.example.trend"
+	ExampleBenchmark     Key = "cli.example.benchmark"
+	ExampleBenchImport   Key = "cli.example.benchmark.import"
+	ExampleBenchClear    Key = "cli.example.benchmark.clear"
 )
 
 var englishCLI = map[Key]string{
@@ -168,4 +239,74 @@ socialmaturity workshop report 1m8fw --format html`,
 	ExampleWorkshopReport: `socialmaturity workshop report 1m8fw --format html -o team.html
 socialmaturity workshop report 1m8fw --format csv --names`,
 	ExampleBrandClear: "socialmaturity brand clear",
+
+	CmdOrg:               "Organizations: list, rename and merge them",
+	CmdOrgLong:           "Every assessment belongs to an organization, made the first time its name is used. A name is matched with case and spacing ignored, so \"ACME corp\" is Acme Corp; two spellings that are one organization (Acme and ACME Corp) are joined with org merge.",
+	CmdOrgList:           "List every organization with its number of assessments and latest score",
+	CmdOrgRename:         "Rename an organization; the old name then names nothing",
+	CmdOrgMerge:          "Merge one organization into another: the history of both becomes one",
+	CmdOrgMergeLong:      "Merge FROM into INTO: FROM's assessments and drafts join INTO's history, its targets fill those INTO lacks, and its name becomes another name of INTO, so that typing it again means INTO. It asks first; --yes does not ask, and without a terminal to ask on nothing is merged unless --yes is given.",
+	OrgListEmpty:         "No organizations yet: one is made with its first assessment.",
+	OrgColName:           "Organization",
+	OrgColCount:          "Assessments",
+	OrgColLatest:         "Latest",
+	OrgColScore:          "Score",
+	OrgColAliases:        "Also named",
+	OrgRenamed:           "%s is now named %s.",
+	OrgMergeConfirm:      "Merge %s (%s assessments) into %s (%s assessments)? Its history becomes part of %s. [y/N] ",
+	OrgMergeKept:         "nothing merged: %s and %s are as they were",
+	OrgMerged:            "%s is merged into %s, which has %s assessments.",
+	ErrNeedsYes:          "%s changes the database and there is no terminal to ask on: pass --yes to go ahead",
+	ErrOrgNotFound:       "no organization is named %s (socialmaturity org list shows them)",
+	ErrOrgExists:         "another organization is already named %s: to join their histories, use socialmaturity org merge",
+	ErrOrgSame:           "%s and %s are the same organization",
+	ErrOrgName:           "an organization needs a name",
+	FlagOrgName:          "the organization (its name, case and spacing ignored)",
+	FlagYesMerge:         "merge without asking",
+	CmdTarget:            "Targets an organization aims at: overall, per pillar, per key action",
+	CmdTargetLong:        "A target is the score (0 to 100) an organization aims at, for its overall score, a pillar or a key action: not every area needs the top level. Targets are kept with the organization; results and reports show each score against its target, the gap, and the progress since the first assessment, and a key action far below its target ranks higher among the next steps.",
+	CmdTargetSet:         "Set a target score from 0 to 100: the overall score's, or with --pillar or --key-action that one's",
+	CmdTargetShow:        "Show an organization's targets against its latest scores",
+	CmdTargetClear:       "Remove the overall target, or with --pillar or --key-action that one's, or with --all every target",
+	FlagTargetPillar:     "a pillar id (socialmaturity bank dump lists them)",
+	FlagTargetKeyAction:  "a key action id (socialmaturity bank dump lists them)",
+	FlagTargetAll:        "remove every target of the organization",
+	ErrTargetScore:       "%q is not a target score: give a number from 0 to 100",
+	ErrTargetPillar:      "no pillar has id %q (pillars: %s)",
+	ErrTargetKeyAction:   "no key action has id %q (socialmaturity bank dump lists them)",
+	ErrTargetNotSet:      "%s has no target for %s",
+	TargetSaved:          "Target of %s for %s: %s.",
+	TargetCleared:        "Removed the target of %s for %s.",
+	TargetClearedAll:     "Removed every target of %s.",
+	TargetNone:           "%s has no targets: set one with socialmaturity target set.",
+	TargetColPart:        "Part",
+	TargetColLatest:      "Latest",
+	TargetColGap:         "Gap",
+	TargetOverall:        "the overall score",
+	TargetNoScore:        "–",
+	TargetShowMore:       "Progress since the first assessment is in socialmaturity show %s and every export.",
+	CmdTrend:             "Show an organization's scores over time and what moved most since last time",
+	CmdTrendLong:         "Show the overall, pillar and key-action scores of every completed assessment of an organization, oldest first, and what moved most since the previous one. --format json or csv gives the series to a script or a spreadsheet.",
+	ErrNoHistory:         "%s has no completed assessment yet",
+	CmdBenchmark:         "Show where an organization stands: against the source's findings and among other organizations",
+	CmdBenchmarkLong:     "Show where an organization's latest assessment stands against the source report's own findings, each with its figure and citation, and, when the database holds assessments of at least %d other organizations (imported cohort rows count), its rank and percentile per pillar among their latest assessments. No other organization is ever named.",
+	CmdBenchmarkImport:   "Import an anonymized cohort of scores, from a CSV or JSON file, into the portfolio",
+	CmdBenchmarkImportLg: "Import scores of organizations assessed elsewhere, without names, to rank against. CSV: a header row naming the columns, overall and pillar ids (socialmaturity bank dump lists them), then one row per organization with scores from 0 to 100; an empty cell is unscored; lines starting with # are comments. JSON: an array of objects such as {\"overall\": 62.5, \"pillars\": {\"relationships\": 55}}; null is unscored. Each row needs at least one score. The rows join the portfolio marked as imported; a file with any problem stores nothing.",
+	CmdBenchmarkClear:    "Remove every imported cohort row from the portfolio",
+	BenchmarkImported:    "Imported %s cohort rows; benchmark --org now ranks among them.",
+	BenchmarkClearAsk:    "Remove all %s imported cohort rows? [y/N] ",
+	BenchmarkClearKept:   "nothing removed",
+	BenchmarkCleared:     "Removed %s imported cohort rows.",
+	ExampleOrg:           "socialmaturity org list\nsocialmaturity org merge \"ACME Corp\" Acme",
+	ExampleOrgList:       "socialmaturity org list",
+	ExampleOrgRename:     "socialmaturity org rename \"Acme\" \"Acme Industries\"",
+	ExampleOrgMerge:      "socialmaturity org merge \"ACME Corp\" Acme\nsocialmaturity org merge \"ACME Corp\" Acme --yes",
+	ExampleTarget:        "socialmaturity target set --org Acme 70\nsocialmaturity target show --org Acme",
+	ExampleTargetSet:     "socialmaturity target set --org Acme 70\nsocialmaturity target set --org Acme --pillar relationships 60\nsocialmaturity target set --org Acme --key-action listening 50",
+	ExampleTargetShow:    "socialmaturity target show --org Acme",
+	ExampleTargetClear:   "socialmaturity target clear --org Acme --pillar relationships\nsocialmaturity target clear --org Acme --all",
+	ExampleTrend:         "socialmaturity trend --org Acme\nsocialmaturity trend --org Acme --format csv > acme-trend.csv",
+	ExampleBenchmark:     "socialmaturity benchmark --org Acme\nsocialmaturity benchmark import cohort.csv",
+	ExampleBenchImport:   "socialmaturity benchmark import cohort.csv\nsocialmaturity benchmark import cohort.json",
+	ExampleBenchClear:    "socialmaturity benchmark clear --yes",
 }

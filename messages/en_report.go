@@ -6,6 +6,7 @@ const (
 	BecauseScore        Key = "because.score"         // title, score, stage number
 	BecauseScoreNoStage Key = "because.score.nostage" // title, score
 	BecauseLevel        Key = "because.level"         // question id, level
+	BecauseAnswer       Key = "because.answer"        // question number, level, the answer's text
 	// Next to the stage.
 	ResultProvisional     Key = "result.provisional"      // answered, applicable, share needed
 	ResultProvisionalThin Key = "result.provisional.thin" // pillar titles
@@ -76,12 +77,47 @@ const (
 	ReportCompareBanks  Key = "report.compare.banks" // from version, to version, shared, total
 	ReportCompareStages Key = "report.compare.stage" //
 	ReportSurvey        Key = "report.survey"        //
+
+	// Targets, trend and benchmarks (issue 13), in every export.
+	ReportTargets          Key = "report.targets"           //
+	ReportTargetCol        Key = "report.target.col"        //
+	ReportGapCol           Key = "report.gap.col"           //
+	ReportProgressCol      Key = "report.progress.col"      //
+	ReportProgressMet      Key = "report.progress.met"      //
+	ReportProgressNoFirst  Key = "report.progress.nofirst"  //
+	ReportProgressBelow    Key = "report.progress.below"    //
+	ReportProgressUnscored Key = "report.progress.unscored" //
+	ReportProgressDone     Key = "report.progress.done"     // share of the way, since date
+	ReportTargetsNote      Key = "report.targets.note"      // date of the first assessment
+	ReportTrend            Key = "report.trend"             //
+	ReportTrendChart       Key = "report.trend.chart"       //
+	ReportTrendNote        Key = "report.trend.note"        // count, first date, latest date
+	ReportTrendFirst       Key = "report.trend.first"       //
+	ReportTrendLatest      Key = "report.trend.latest"      //
+	ReportTrendSeries      Key = "report.trend.series"      //
+	ReportTrendOne         Key = "report.trend.one"         //
+	ReportMoved            Key = "report.moved"             // date of the previous assessment
+	ReportMovedLine        Key = "report.moved.line"        // title, from, to, signed change
+	ReportMovedNone        Key = "report.moved.none"        //
+	ReportSourceBench      Key = "report.sourcebench"       //
+	ReportSourceBenchNote  Key = "report.sourcebench.note"  //
+	ReportSourceBenchLine  Key = "report.sourcebench.line"  // where it stands, citation
+	ReportSourceBenchNone  Key = "report.sourcebench.none"  //
+	ReportPortfolio        Key = "report.portfolio"         //
+	ReportPortfolioNote    Key = "report.portfolio.note"    // others, of them imported
+	ReportPortfolioRank    Key = "report.portfolio.rank"    // rank, of how many
+	ReportPortfolioPct     Key = "report.portfolio.pct"     // percentile
+	ReportPortfolioCol     Key = "report.portfolio.col"     //
+	ReportPortfolioPctCol  Key = "report.portfolio.pctcol"  //
+	ReportPortfolioNone    Key = "report.portfolio.none"    // the fewest others needed
+	ReportBenchHeading     Key = "report.bench.heading"     // organization
 )
 
 var englishReport = map[Key]string{
 	BecauseScore:          "%s scores %s (stage %d)",
 	BecauseScoreNoStage:   "%s scores %s (too few answers for a stage)",
 	BecauseLevel:          "%s is at level %d",
+	BecauseAnswer:         "question %s is answered at level %s (“%s”)",
 	ResultProvisional:     "Provisional: %s of %s applicable questions answered (%s needed)",
 	ResultProvisionalThin: "; too few answers in %s",
 	ResultCapped:          "Held at stage %d, one above %s (stage %d); the score alone would give stage %d",
@@ -155,4 +191,37 @@ var englishReport = map[Key]string{
 	ReportCompareBanks:  "The two were answered with versions %d and %d of the questions; both are scored on the %d of %d questions they share.",
 	ReportCompareStages: "Stage",
 	ReportSurvey:        "What the survey found",
+
+	ReportTargets:          "Targets",
+	ReportTargetCol:        "Target",
+	ReportGapCol:           "Gap",
+	ReportProgressCol:      "Progress since the first assessment",
+	ReportProgressMet:      "target met",
+	ReportProgressNoFirst:  "no earlier score to measure from",
+	ReportProgressBelow:    "below the first score, which met the target",
+	ReportProgressUnscored: "not scored",
+	ReportProgressDone:     "%s of the way",
+	ReportTargetsNote:      "Progress is (now − first) ÷ (target − first), measured from the first assessment on %s.",
+	ReportTrend:            "Over time",
+	ReportTrendChart:       "Overall and pillar scores over time",
+	ReportTrendNote:        "%s assessments from %s to %s; a gap in a line is a score that could not be given.",
+	ReportTrendFirst:       "First",
+	ReportTrendLatest:      "Latest",
+	ReportTrendSeries:      "Over time",
+	ReportTrendOne:         "This is the organization's only assessment: a trend needs two.",
+	ReportMoved:            "What moved most since %s",
+	ReportMovedLine:        "%s: %s → %s (%s)",
+	ReportMovedNone:        "Nothing moved since the previous assessment.",
+	ReportSourceBench:      "Against the report's findings",
+	ReportSourceBenchNote:  "Where these answers place the organization against what the survey found; the figures are the survey's own, self-reported by the businesses it asked.",
+	ReportSourceBenchLine:  "%s (%s)",
+	ReportSourceBenchNone:  "None of the survey's findings can be placed from these answers.",
+	ReportPortfolio:        "Among other organizations",
+	ReportPortfolioNote:    "Rank and percentile among the latest assessments of %s other organizations (%s of them imported); no other organization is named.",
+	ReportPortfolioRank:    "%s of %s",
+	ReportPortfolioPct:     "%s",
+	ReportPortfolioCol:     "Rank",
+	ReportPortfolioPctCol:  "Percentile",
+	ReportPortfolioNone:    "A comparison with other organizations needs the latest assessments of at least %s others.",
+	ReportBenchHeading:     "Benchmarks: %s",
 }

@@ -118,6 +118,39 @@ const (
 	TUICompareSide       Key = "tui.compare.side"        // label, short id, organization, date
 	TUICompareTwoOrgs    Key = "tui.compare.twoorgs"     //
 	TUICompareVersions   Key = "tui.compare.versions"    // earlier version, later version, shared, total
+
+	// organizations, targets, trends and benchmarks (TUI-13)
+	TUISetupKnown             Key = "tui.setup.known"        // matching names, the completing key
+	TUISetupKnownMore         Key = "tui.setup.known.more"   // how many more
+	TUISetupKeyComplete       Key = "tui.setup.key.complete" //
+	TUIKeyTarget              Key = "tui.key.target"
+	TUIKeySaveTarget          Key = "tui.key.savetarget"
+	TUITargetTitle            Key = "tui.target.title"             // organization
+	TUITargetIntro            Key = "tui.target.intro"             //
+	TUITargetNone             Key = "tui.target.none"              //
+	TUITargetIs               Key = "tui.target.is"                // target
+	TUITargetFor              Key = "tui.target.for"               // part title
+	TUITargetPrompt           Key = "tui.target.prompt"            //
+	TUITargetInvalid          Key = "tui.target.invalid"           //
+	TUITargetSaving           Key = "tui.target.saving"            //
+	TUITargetSaved            Key = "tui.target.saved"             //
+	TUITargetFailed           Key = "tui.target.failed"            // error
+	TUITargetUnscored         Key = "tui.target.unscored"          // target
+	TUITargetMet              Key = "tui.target.met"               // target
+	TUITargetGap              Key = "tui.target.gap"               // target, gap
+	TUITargetBelowFirst       Key = "tui.target.belowfirst"        // target, gap
+	TUITargetFallen           Key = "tui.target.fallen"            // target, gap, points lost since the first
+	TUITargetProgress         Key = "tui.target.progress"          // target, gap, share of the way
+	TUIResultsAtTarget        Key = "tui.results.attarget"         //
+	TUITrendOverall           Key = "tui.trend.overall"            // assessments, date of the first
+	TUITrendMoved             Key = "tui.trend.moved"              // the moves
+	TUITrendMove              Key = "tui.trend.move"               // title, signed change
+	TUITrendNoMoves           Key = "tui.trend.nomoves"            //
+	TUIBenchSource            Key = "tui.bench.source"             //
+	TUIBenchPortfolio         Key = "tui.bench.portfolio"          //
+	TUIBenchPortfolioNote     Key = "tui.bench.portfolio.note"     // others
+	TUIBenchPortfolioImported Key = "tui.bench.portfolio.imported" // others, of them imported
+	TUIBenchStanding          Key = "tui.bench.standing"           // rank, of how many, percentile
 )
 
 var englishTUI = map[Key]string{
@@ -234,4 +267,37 @@ var englishTUI = map[Key]string{
 	TUICompareSide:       "%s  %s  %s  %s",
 	TUICompareTwoOrgs:    "Two organizations side by side: A and B, not before and after.",
 	TUICompareVersions:   "Answered with question banks %d and %d: both are scored again on the %d of %d questions they share.",
+
+	// organizations, targets, trends and benchmarks (TUI-13)
+	TUISetupKnown:             "Already assessed: %s. %s takes the suggested name, so the new assessment joins its history.",
+	TUISetupKnownMore:         "(%d more)",
+	TUISetupKeyComplete:       "take the suggestion",
+	TUIKeyTarget:              "set a target",
+	TUIKeySaveTarget:          "save the target",
+	TUITargetTitle:            "Targets for %s",
+	TUITargetIntro:            "Choose a part and type the score to aim at: not every part needs the top level. Targets are kept with the organization; a key action below its target moves up the next 90 days, one at its target is not pushed.",
+	TUITargetNone:             "no target",
+	TUITargetIs:               "target %s",
+	TUITargetFor:              "Target for %s, from 0 to 100 (leave it empty to clear the target):",
+	TUITargetPrompt:           "> ",
+	TUITargetInvalid:          "Type a score from 0 to 100, or leave it empty to clear the target.",
+	TUITargetSaving:           "Saving the target…",
+	TUITargetSaved:            "Target saved.",
+	TUITargetFailed:           "The target could not be saved: %s",
+	TUITargetUnscored:         "Target %s · not scored, so no gap",
+	TUITargetMet:              "Target %s · met",
+	TUITargetGap:              "Target %s · %s to go",
+	TUITargetBelowFirst:       "Target %s · %s to go · the first assessment met it",
+	TUITargetFallen:           "Target %s · %s to go · %s points below the first assessment",
+	TUITargetProgress:         "Target %s · %s to go · %s of the way since the first assessment",
+	TUIResultsAtTarget:        "at its target",
+	TUITrendOverall:           "Overall over %d assessments since %s:",
+	TUITrendMoved:             "Moved most since last time: %s",
+	TUITrendMove:              "%s %s",
+	TUITrendNoMoves:           "Nothing moved since last time.",
+	TUIBenchSource:            "Against the source’s findings",
+	TUIBenchPortfolio:         "Among the other organizations assessed here",
+	TUIBenchPortfolioNote:     "Ranked among the latest assessments of %d other organizations; none is named.",
+	TUIBenchPortfolioImported: "Ranked among the latest assessments of %d other organizations, %d of them from an imported cohort; none is named.",
+	TUIBenchStanding:          "rank %d of %d · percentile %s",
 }

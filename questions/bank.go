@@ -34,6 +34,7 @@ type Bank struct {
 	Glossary        []Term           `yaml:"glossary,omitempty" json:"glossary,omitempty" since:"2"`
 	Pillars         []Pillar         `yaml:"pillars" json:"pillars"`
 	Recommendations []Recommendation `yaml:"recommendations" json:"recommendations"`
+	Benchmarks      []Benchmark      `yaml:"benchmarks,omitempty" json:"benchmarks,omitempty" since:"2"`
 
 	index  map[string]*Question
 	places map[string]Place // see Locate

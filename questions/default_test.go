@@ -288,3 +288,24 @@ func TestBuiltinBankJSONMatchesTheYAML(t *testing.T) {
 		t.Errorf("index: %d questions, want %d", b.QuestionCount(), fromYAML.QuestionCount())
 	}
 }
+
+// The default bank places an organization against the source's own
+// figures, such as the 75% of businesses that see customers as the main
+// audience and the 72% that find social media's efficiency very useful.
+func TestDefaultBankBenchmarksUseTheSourcesFigures(t *testing.T) {
+	b := mustDefault(t)
+	want := map[string]float64{"eng-audiences": 0.75, "int-efficiency": 0.72}
+	for _, bm := range b.Benchmarks {
+		f, ok := b.Fact(bm.Fact)
+		if !ok || f.Source == "" {
+			t.Errorf("benchmark %s: fact %q has no source", bm.ID, bm.Fact)
+			continue
+		}
+		if v, ok := want[bm.Question]; ok && f.Value == v {
+			delete(want, bm.Question)
+		}
+	}
+	for q, v := range want {
+		t.Errorf("no benchmark reads %s against the figure %g", q, v)
+	}
+}

@@ -280,3 +280,21 @@ func (b *Bank) Term(term string) (*Term, bool) {
 	}
 	return nil, false
 }
+
+// Benchmark places an organization against one of the source's own
+// figures: whether a question was answered at AtLeast or above (or a key
+// action scores AtLeast or more), and what that says beside the fact.
+// Exactly one of Question and KeyAction is set. Its texts hold no figure:
+// the figure is the fact's, shown with its citation.
+type Benchmark struct {
+	ID        string  `yaml:"id" json:"id"`
+	Question  string  `yaml:"question,omitempty" json:"question,omitempty"`
+	KeyAction string  `yaml:"key_action,omitempty" json:"key_action,omitempty"`
+	AtLeast   float64 `yaml:"at_least" json:"at_least"`
+	Fact      string  `yaml:"fact" json:"fact"`
+	// Met is where an organization at the threshold or above stands with
+	// the fact; Unmet where one below it stands.
+	Met   string `yaml:"met" json:"met"`
+	Unmet string `yaml:"unmet" json:"unmet"`
+	Line  int    `yaml:"-" json:"-"`
+}

@@ -58,6 +58,7 @@ func validate(c *Collector, b *Bank) {
 		v.recommendation(r)
 	}
 	if v.v2 {
+		v.benchmarks(b.Benchmarks)
 		v.unshown(b)
 		v.tiers(b)
 		v.after(b.Recommendations)

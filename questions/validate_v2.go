@@ -3,6 +3,7 @@ package questions
 import (
 	"math"
 	"strings"
+	"unicode"
 )
 
 // evidence checks a version 2 bank's sources, facts and cases.
@@ -203,6 +204,42 @@ func (v *validator) after(recs []Recommendation) {
 	for i := range recs {
 		if state[recs[i].ID] == unseen {
 			visit(&recs[i])
+		}
+	}
+}
+
+// benchmarks checks each benchmark: one question (with a level) or key
+// action (with a score) as its subject, a known fact, and two texts that
+// hold no figure of their own. The facts they show count as shown.
+func (v *validator) benchmarks(bms []Benchmark) {
+	for _, bm := range bms {
+		v.id(bm.Line, "benchmark", bm.ID)
+		what := "benchmark " + bm.ID
+		switch {
+		case (bm.Question == "") == (bm.KeyAction == ""):
+			v.c.Addf(bm.Line, "%s names exactly one of question or key_action", what)
+		case bm.Question != "":
+			v.ref(bm.Line, what+" question", bm.Question, "question")
+			if bm.AtLeast != math.Trunc(bm.AtLeast) || bm.AtLeast < 1 || bm.AtLeast > MaxLevel {
+				v.c.Addf(bm.Line, "%s: at_least %g is not a level from 1 to %d", what, bm.AtLeast, MaxLevel)
+			}
+		default:
+			v.ref(bm.Line, what+" key_action", bm.KeyAction, "key action")
+			if !(bm.AtLeast > 0 && bm.AtLeast <= 100) {
+				v.c.Addf(bm.Line, "%s: at_least %g is not a score above 0 and up to 100", what, bm.AtLeast)
+			}
+		}
+		if bm.Fact == "" {
+			v.c.Addf(bm.Line, "%s names no fact", what)
+		} else {
+			v.ref(bm.Line, what+" fact", bm.Fact, "fact")
+			v.shown[bm.Fact] = true
+		}
+		for _, t := range []struct{ name, text string }{{"met", bm.Met}, {"unmet", bm.Unmet}} {
+			v.text(bm.Line, what+" "+t.name, t.text)
+			if strings.ContainsFunc(t.text, unicode.IsDigit) {
+				v.c.Addf(bm.Line, "%s %s holds a figure: a benchmark's figure is its fact's, shown beside it", what, t.name)
+			}
 		}
 	}
 }

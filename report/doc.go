@@ -123,15 +123,12 @@ func (d doc) RowTitle(r assess.ChangeRow) string { return rowTitle(d.cat, r) }
 // Indented reports whether a comparison row sits under a pillar.
 func (d doc) Indented(r assess.ChangeRow) bool { return r.Kind == assess.KeyActionRow }
 
-// Top are the recommendations for the body: the first assess.TopCount.
-func (d doc) Top() []assess.RecommendationView {
-	return d.Recommendations[:min(len(d.Recommendations), assess.TopCount)]
-}
+// Top are the recommendations for the body, those of the next 90 days:
+// the first assess.TopCount of those not at their target.
+func (d doc) Top() []assess.RecommendationView { return d.Next90() }
 
 // Rest are the recommendations for the appendix.
-func (d doc) Rest() []assess.RecommendationView {
-	return d.Recommendations[min(len(d.Recommendations), assess.TopCount):]
-}
+func (d doc) Rest() []assess.RecommendationView { return d.Later() }
 
 // RestNote says how many recommendations the appendix holds, or "".
 func (d doc) RestNote() string {

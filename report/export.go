@@ -44,7 +44,7 @@ func Export(w io.Writer, cat *messages.Catalog, v *assess.View, format string, o
 	case FormatCSV:
 		return AnswersCSV(w, v, opts.Excel)
 	case FormatJSON:
-		return JSON(w, v)
+		return JSON(w, cat, v)
 	}
 	return fmt.Errorf("unknown export format %q (expected one of %s)", format, strings.Join(Formats(), ", "))
 }

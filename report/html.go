@@ -103,6 +103,38 @@ type htmlDoc struct {
 	Page   page
 	Radar  radar
 	Ladder ladder
+	// Rows are the answers as the gap table and the appendix show them.
+	Rows []answerSection
+}
+
+// answerSection is a key action's questions, written out once for the
+// gap table and the appendix (cheaper than working them out in the
+// template, twice).
+type answerSection struct {
+	PillarTitle, KeyActionTitle string
+	Items                       []answerRow
+}
+
+// answerRow is one question: its number, prompt, place on the ladder, the
+// next level, the answer and the note; Muted when the answer says nothing
+// about the organization.
+type answerRow struct {
+	N, Prompt, Given, Next, Answer, Note string
+	Muted                                bool
+}
+
+// answerSections writes out every answer of the view.
+func answerSections(d doc) []answerSection {
+	out := make([]answerSection, len(d.Answers))
+	for i, g := range d.Answers {
+		rows := make([]answerRow, len(g.Items))
+		for j, it := range g.Items {
+			rows[j] = answerRow{N: d.cat.Int(it.N), Prompt: it.Prompt, Given: d.Given(it), Next: d.NextLevel(it),
+				Answer: d.Answer(it), Note: it.Note, Muted: d.Muted(it)}
+		}
+		out[i] = answerSection{PillarTitle: g.PillarTitle, KeyActionTitle: g.KeyActionTitle, Items: rows}
+	}
+	return out
 }
 
 // HTML writes the deliverable as one self-contained HTML page (inline CSS
@@ -129,7 +161,7 @@ func HTML(w io.Writer, cat *messages.Catalog, v *assess.View, opts Options) erro
 	}
 	r := newRadar(cat, axes)
 	r.Show = v.Coverage.Share >= radarMinCoverage
-	return htmlTemplates().ExecuteTemplate(w, "report.html.tmpl", htmlDoc{doc: d, Page: p, Radar: r, Ladder: newLadder(v)})
+	return htmlTemplates().ExecuteTemplate(w, "report.html.tmpl", htmlDoc{doc: d, Page: p, Radar: r, Ladder: newLadder(v), Rows: answerSections(d)})
 }
 
 // radarMinCoverage is the share of answers below which the report shows

@@ -1,25 +1,61 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"unicode/utf16"
 
 	"socialmaturity/assess"
+	"socialmaturity/messages"
 )
 
 // JSON writes the assessment a view shows in the interchange format, which
-// import reads back.
-func JSON(w io.Writer, v *assess.View) error {
+// import reads back, and under "context" what the view shows around it:
+// targets, trend, source benchmarks and portfolio standing (see
+// Benchmarks), each when it has them. Figures of findings are written by
+// cat.
+func JSON(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 	out, err := assess.EncodeResult(v.Source)
 	if err != nil {
 		return err
+	}
+	if c := contextOf(cat, v); !c.isZero() {
+		if out, err = withContext(out, c); err != nil {
+			return err
+		}
 	}
 	_, err = w.Write(out)
 	return err
 }
 
+// writeJSON writes v as indented JSON, with every character a terminal
+// could act on escaped: JSON leaves DEL, the C1 controls and the bidi
+// controls raw inside its strings.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	out := buf.Bytes()
+	if s := string(out); messages.Safe(s) != s {
+		var b bytes.Buffer
+		for _, r := range s {
+			// Outside its strings JSON holds only ASCII, and inside them
+			// every control below 0x20 is already escaped.
+			if r != '\n' && messages.Safe(string(r)) == "" {
+				for _, u := range utf16.AppendRune(nil, r) {
+					fmt.Fprintf(&b, `\u%04x`, u)
+				}
+				continue
+			}
+			b.WriteRune(r)
+		}
+		out = b.Bytes()
+	}
+	_, err := w.Write(out)
+	return err
 }

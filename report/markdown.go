@@ -100,6 +100,7 @@ func markdown(w io.Writer, d doc) error {
 			}
 		}
 	}
+	markdownContext(&b, d)
 	if c := v.Change; c != nil {
 		p("\n## %s\n\n%s\n\n", cat.T(messages.ReportChange), d.ChangeFrom())
 		changeTable(&b, d, c.Rows, cat.T(messages.CompareBefore), cat.T(messages.CompareAfter), cat.T(messages.CompareChange))
@@ -253,3 +254,67 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`,
 // md escapes text that people typed (or banks hold) so it stays text on
 // one line: Markdown syntax is escaped and control characters dropped.
 func md(s string) string { return mdEscaper.Replace(messages.SafeLine(s)) }
+
+// markdownContext writes the targets, the trend with what moved most, and
+// the benchmarks, each when the view has them.
+func markdownContext(b *strings.Builder, d doc) {
+	cat := d.cat
+	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	if rows := d.TargetRows(); len(rows) > 0 {
+		p("\n## %s\n\n| | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", cat.T(messages.ReportTargets),
+			cat.T(messages.ReportScore), cat.T(messages.ReportTargetCol), cat.T(messages.ReportGapCol), cat.T(messages.ReportProgressCol))
+		for _, r := range rows {
+			title := md(r.Title)
+			if r.Indent {
+				title = "↳ " + title
+			}
+			p("| %s | %s | %s | %s | %s |\n", title, r.Now, r.Target, r.Gap, md(r.Done))
+		}
+		if note := d.TargetsNote(); note != "" {
+			p("\n%s\n", md(note))
+		}
+	}
+	if d.Trend != nil {
+		p("\n## %s\n\n%s\n\n", cat.T(messages.ReportTrend), md(d.TrendNote()))
+		markdownTrend(b, cat, trendRows(cat, d.Trend, false))
+		p("\n### %s\n\n", md(d.MovedHeading()))
+		for _, m := range d.Moved() {
+			p("- %s\n", md(m))
+		}
+	}
+	if len(d.SourceBenchmarks) > 0 {
+		p("\n## %s\n\n%s\n\n", cat.T(messages.ReportSourceBench), md(cat.T(messages.ReportSourceBenchNote)))
+		for _, l := range d.SourceBenches() {
+			p("- %s **%s** %s\n", benchMark(l.Met), md(l.Text), md(l.Finding))
+		}
+	}
+	if rows := d.PortfolioRows(); d.Portfolio != nil {
+		p("\n### %s\n\n| | %s | %s |\n|---|---:|---:|\n", cat.T(messages.ReportPortfolio), cat.T(messages.ReportPortfolioCol), cat.T(messages.ReportPortfolioPctCol))
+		for _, r := range rows {
+			p("| %s | %s | %s |\n", md(r.Title), r.Rank, r.Percentile)
+		}
+		p("\n%s\n", md(d.PortfolioNote()))
+	}
+}
+
+// markdownTrend writes trend rows as a Markdown table.
+func markdownTrend(b *strings.Builder, cat *messages.Catalog, rows []trendRow) {
+	fmt.Fprintf(b, "| | %s | %s | %s | %s |\n|---|---|---:|---:|---:|\n", cat.T(messages.ReportTrendSeries),
+		cat.T(messages.ReportTrendFirst), cat.T(messages.ReportTrendLatest), cat.T(messages.CompareChange))
+	for _, r := range rows {
+		title := md(r.Title)
+		if r.Indent {
+			title = "↳ " + title
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", title, r.Spark, r.First, r.Latest, r.Change)
+	}
+}
+
+// benchMark marks a source benchmark: ✓ where the organization stands
+// with the finding's better side, ✗ where it does not.
+func benchMark(met bool) string {
+	if met {
+		return "✓"
+	}
+	return "✗"
+}

@@ -49,7 +49,7 @@ func TestTextGolden(t *testing.T) {
 
 func TestJSONGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := JSON(&buf, sample(t)); err != nil {
+	if err := JSON(&buf, messages.English(), sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	golden.RequireEqual(t, buf.Bytes())

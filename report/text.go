@@ -17,8 +17,9 @@ const (
 )
 
 // Text writes a plain-text result for the terminal: overall, coverage,
-// targets, a bar per pillar and key action, and the ranked recommendations
-// with their evidence and first steps. Text people typed is written on one
+// targets, a bar per pillar and key action, the trend and benchmarks when
+// the view has them, and the ranked recommendations with their evidence
+// and first steps. Text people typed is written on one
 // line with control characters removed.
 func Text(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 	var b strings.Builder
@@ -39,7 +40,7 @@ func Text(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 		fmt.Fprintln(&b)
 	}
 	target := func(p *assess.Progress) {
-		if p != nil {
+		if p != nil && len(v.Targets) == 0 {
 			fmt.Fprintf(&b, "%s %s\n", strings.Repeat(" ", titleWidth), cat.T(messages.ResultTarget, cat.Score(p.Target), cat.Score(p.Gap)))
 		}
 	}
@@ -67,6 +68,7 @@ func Text(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 			row("  ", k.Title, k.Score, "")
 		}
 	}
+	textContext(&b, d)
 	if len(v.KnowledgeGaps) > 0 {
 		fmt.Fprintln(&b)
 		fmt.Fprintln(&b, cat.T(messages.ReportUnknown))
@@ -145,4 +147,85 @@ func wrap(text string, width int, indent string) string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
+}
+
+// Columns of the text tables of targets, trends and standings.
+const (
+	numWidth   = 8
+	sparkWidth = 12
+)
+
+// textContext writes the targets, the trend with what moved most, and the
+// benchmarks, each when the view has them.
+func textContext(b *strings.Builder, d doc) {
+	cat := d.cat
+	if rows := d.TargetRows(); len(rows) > 0 {
+		fmt.Fprintln(b)
+		fmt.Fprintln(b, cat.T(messages.ReportTargets))
+		fmt.Fprintf(b, "%s %s %s %s  %s\n", strings.Repeat(" ", titleWidth), padLeft(cat.T(messages.ReportScore), numWidth),
+			padLeft(cat.T(messages.ReportTargetCol), numWidth), padLeft(cat.T(messages.ReportGapCol), numWidth), cat.T(messages.ReportProgressCol))
+		for _, r := range rows {
+			indent := ""
+			if r.Indent {
+				indent = "  "
+			}
+			fmt.Fprintf(b, "%s%s %s %s %s  %s\n", indent, cell(r.Title, titleWidth-len(indent)), padLeft(r.Now, numWidth),
+				padLeft(r.Target, numWidth), padLeft(r.Gap, numWidth), r.Done)
+		}
+		if note := d.TargetsNote(); note != "" {
+			fmt.Fprint(b, wrap(note, textWidth, ""))
+		}
+	}
+	if d.Trend != nil {
+		fmt.Fprintln(b)
+		fmt.Fprintln(b, cat.T(messages.ReportTrend))
+		fmt.Fprint(b, wrap(d.TrendNote(), textWidth, ""))
+		textTrend(b, cat, trendRows(cat, d.Trend, false))
+		fmt.Fprintln(b, d.MovedHeading())
+		for _, m := range d.Moved() {
+			fmt.Fprint(b, wrap("- "+m, textWidth, "  "))
+		}
+	}
+	textBenchmarks(b, d)
+}
+
+// textTrend writes trend rows as a table with a sparkline each.
+func textTrend(b *strings.Builder, cat *messages.Catalog, rows []trendRow) {
+	fmt.Fprintf(b, "%s %s %s %s %s\n", strings.Repeat(" ", titleWidth), cell(cat.T(messages.ReportTrendSeries), sparkWidth),
+		padLeft(cat.T(messages.ReportTrendFirst), numWidth), padLeft(cat.T(messages.ReportTrendLatest), numWidth), padLeft(cat.T(messages.CompareChange), numWidth))
+	for _, r := range rows {
+		indent := ""
+		if r.Indent {
+			indent = "  "
+		}
+		// The sparkline keeps its latest scores when it is longer than its column.
+		sp := []rune(r.Spark)
+		sp = sp[max(0, len(sp)-sparkWidth):]
+		fmt.Fprintf(b, "%s%s %s %s %s %s\n", indent, cell(r.Title, titleWidth-len(indent)), padRight(string(sp), sparkWidth),
+			padLeft(r.First, numWidth), padLeft(r.Latest, numWidth), padLeft(r.Change, numWidth))
+	}
+}
+
+// textBenchmarks writes the source benchmarks and the standing among other
+// organizations, each when there is one.
+func textBenchmarks(b *strings.Builder, d doc) {
+	cat := d.cat
+	if len(d.SourceBenchmarks) > 0 {
+		fmt.Fprintln(b)
+		fmt.Fprintln(b, cat.T(messages.ReportSourceBench))
+		for _, l := range d.SourceBenches() {
+			fmt.Fprint(b, wrap(benchMark(l.Met)+" "+l.Text, textWidth, ""))
+			fmt.Fprint(b, wrap(l.Finding, textWidth, "  "))
+		}
+	}
+	if d.Portfolio != nil {
+		fmt.Fprintln(b)
+		fmt.Fprintln(b, cat.T(messages.ReportPortfolio))
+		fmt.Fprintf(b, "%s %s %s\n", strings.Repeat(" ", titleWidth), padLeft(cat.T(messages.ReportPortfolioCol), numWidth+2),
+			padLeft(cat.T(messages.ReportPortfolioPctCol), numWidth+4))
+		for _, r := range d.PortfolioRows() {
+			fmt.Fprintf(b, "%s %s %s\n", cell(r.Title, titleWidth), padLeft(r.Rank, numWidth+2), padLeft(r.Percentile, numWidth+4))
+		}
+		fmt.Fprint(b, wrap(d.PortfolioNote(), textWidth, ""))
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -15,38 +14,37 @@ import (
 // appendFill packs pages fully: ids grow with time, so keys are appended.
 const appendFill = 0.9
 
-// orgKey is the index key of an organization name: case and spacing do not
-// matter.
-func orgKey(org string) []byte {
-	return []byte(strings.ToLower(strings.Join(strings.Fields(org), " ")) + "\x00")
-}
-
+// putAssessment stores completed assessment a, which has its OrgID, with
+// its summary, in the organization index.
 func putAssessment(tx *bolt.Tx, a *assess.Assessment) error {
-	record, err := encodeRecord(a)
-	if err != nil {
-		return err
-	}
-	summary, err := json.Marshal(assess.Summarize(a))
-	if err != nil {
-		return err
-	}
 	assessments, summaries := tx.Bucket(bucketAssessments), tx.Bucket(bucketSummaries)
 	assessments.FillPercent, summaries.FillPercent = appendFill, appendFill
-	id := []byte(a.ID)
-	if err := assessments.Put(id, record); err != nil {
+	if err := putRecord(assessments, a.ID, a); err != nil {
 		return err
 	}
-	if err := summaries.Put(id, summary); err != nil {
+	if err := putSummary(summaries, a); err != nil {
 		return err
 	}
-	return tx.Bucket(bucketByOrg).Put(append(orgKey(a.Org), id...), nil)
+	return tx.Bucket(bucketByOrg).Put(append(orgPrefix(a.OrgID), a.ID...), nil)
 }
 
-// Get returns the completed assessment whose id is ref or starts with it.
+func putSummary(b *bolt.Bucket, a *assess.Assessment) error {
+	raw, err := json.Marshal(assess.Summarize(a))
+	if err != nil {
+		return err
+	}
+	return b.Put([]byte(a.ID), raw)
+}
+
+// Get returns the completed assessment whose id is ref or starts with it,
+// under its organization's name.
 func (s *Store) Get(ref string) (*assess.Assessment, error) {
 	var a assess.Assessment
 	err := s.do(readTx, func(tx *bolt.Tx) error {
-		return getByRef(tx.Bucket(bucketAssessments), ref, &a)
+		if err := getByRef(tx.Bucket(bucketAssessments), ref, &a); err != nil {
+			return err
+		}
+		return newNamer(tx).record(&a)
 	})
 	if err != nil {
 		return nil, err
@@ -134,8 +132,9 @@ func deleteFromIndex(byOrg *bolt.Bucket, id []byte) error {
 
 // ListOptions selects a page of summaries, newest first.
 type ListOptions struct {
-	// Org keeps the assessments of the organizations whose name contains
-	// it, ignoring case and spacing: "acme" finds "Acme Corp".
+	// Org keeps the assessments of the organizations whose name (or a name
+	// merged into it) contains it, ignoring case and spacing: "acme" finds
+	// "Acme Corp".
 	Org string
 	// Limit is the page size; 0 means all.
 	Limit int
@@ -154,10 +153,9 @@ type Page struct {
 	Next  string
 }
 
-// List returns completed assessments newest first, each organization with
-// the spelling it was first stored with (that of its oldest assessment).
-// Its cost grows with the page and the number of organizations, not with
-// the database.
+// List returns completed assessments newest first, each under its
+// organization's name. Its cost grows with the page and the number of
+// organizations, not with the database.
 func (s *Store) List(o ListOptions) (Page, error) {
 	want := -1 // all
 	if o.Limit > 0 {
@@ -170,10 +168,13 @@ func (s *Store) List(o ListOptions) (Page, error) {
 		if o.Org == "" {
 			ids = newestFirst(summaries.Cursor(), nil, o.Before, want)
 		} else {
-			ids = orgsContaining(tx.Bucket(bucketByOrg), o.Org, o.Before, want)
+			var err error
+			if ids, err = orgsContaining(tx, o.Org, o.Before, want); err != nil {
+				return err
+			}
 		}
 		neighbours := summaries.Cursor()
-		spell := newSpeller(tx.Bucket(bucketByOrg), summaries)
+		names := newNamer(tx)
 		for i, id := range ids {
 			if i == o.Limit && o.Limit > 0 {
 				page.Next = page.Items[len(page.Items)-1].ID
@@ -188,7 +189,7 @@ func (s *Store) List(o ListOptions) (Page, error) {
 				return err
 			}
 			sum.Short = shortAmong(neighbours, id)
-			if err := spell.apply(&sum); err != nil {
+			if err := names.summary(&sum); err != nil {
 				return err
 			}
 			page.Items = append(page.Items, sum)
@@ -219,26 +220,30 @@ func newestFirst(c *bolt.Cursor, prefix []byte, before string, n int) [][]byte {
 }
 
 // orgsContaining returns up to n ids (all when n < 0), newest first, of the
-// organizations whose index key contains the normalized part: it visits
-// each organization once and takes at most n of each.
-func orgsContaining(byOrg *bolt.Bucket, part, before string, n int) [][]byte {
+// organizations whose name or an alias contains the normalized part: it
+// visits each organization once and takes at most n of each.
+func orgsContaining(tx *bolt.Tx, part, before string, n int) ([][]byte, error) {
 	needle := bytes.TrimSuffix(orgKey(part), []byte{0})
 	var ids [][]byte
-	c, each := byOrg.Cursor(), byOrg.Cursor()
-	for k, _ := c.First(); k != nil; {
-		end := bytes.IndexByte(k, 0)
-		org := bytes.Clone(k[:end+1])
-		if bytes.Contains(org[:end], needle) {
-			ids = append(ids, newestFirst(each, org, before, n)...)
+	each := tx.Bucket(bucketByOrg).Cursor()
+	err := tx.Bucket(bucketOrgs).ForEach(func(k, v []byte) error {
+		var o Org
+		if err := json.Unmarshal(v, &o); err != nil {
+			return &RecordError{ID: string(k), Cause: err}
 		}
-		org[end] = 1 // the first key after this organization's
-		k, _ = c.Seek(org)
-	}
+		for _, name := range append([]string{o.Name}, o.Aliases...) {
+			if bytes.Contains(orgKey(name), needle) {
+				ids = append(ids, newestFirst(each, orgPrefix(o.ID), before, n)...)
+				break
+			}
+		}
+		return nil
+	})
 	slices.SortFunc(ids, func(a, b []byte) int { return bytes.Compare(b, a) })
 	if n >= 0 && len(ids) > n {
 		ids = ids[:n]
 	}
-	return ids
+	return ids, err
 }
 
 // seekBelow moves c to the last key below target and returns it.
@@ -268,7 +273,7 @@ func shortAmong(c *bolt.Cursor, id []byte) string {
 
 // GetWithPrevious returns the completed assessment whose id is ref or starts
 // with it, and the organization's one before it (nil when none), in one
-// look at the database.
+// look at the database, both under the organization's name.
 func (s *Store) GetWithPrevious(ref string) (rec, prev *assess.Assessment, err error) {
 	err = s.do(readTx, func(tx *bolt.Tx) error {
 		var a assess.Assessment
@@ -276,8 +281,16 @@ func (s *Store) GetWithPrevious(ref string) (rec, prev *assess.Assessment, err e
 			return err
 		}
 		rec = &a
-		prev, err = previous(tx, rec)
-		return err
+		if prev, err = previous(tx, rec); err != nil {
+			return err
+		}
+		names := newNamer(tx)
+		if prev != nil {
+			if err := names.record(prev); err != nil {
+				return err
+			}
+		}
+		return names.record(rec)
 	})
 	if err != nil {
 		return nil, nil, err
@@ -287,7 +300,7 @@ func (s *Store) GetWithPrevious(ref string) (rec, prev *assess.Assessment, err e
 
 // previous is the organization's newest completed assessment before a.
 func previous(tx *bolt.Tx, a *assess.Assessment) (*assess.Assessment, error) {
-	ids := newestFirst(tx.Bucket(bucketByOrg).Cursor(), orgKey(a.Org), a.ID, 1)
+	ids := newestFirst(tx.Bucket(bucketByOrg).Cursor(), orgPrefix(a.OrgID), a.ID, 1)
 	if len(ids) == 0 {
 		return nil, nil
 	}

@@ -141,3 +141,39 @@ func BenchmarkDraftAnswer(b *testing.B) {
 	sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
 	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
 }
+
+// BenchmarkTrendOneOrg is `trend`: one organization's history among
+// 10,000 assessments of 500, and its trend.
+func BenchmarkTrendOneOrg(b *testing.B) {
+	s := tenThousand(b)
+	for b.Loop() {
+		h, err := s.History("organization 42")
+		if err != nil || len(h) != benchSize/benchOrgs {
+			b.Fatal(err, len(h))
+		}
+		if tr := assess.NewTrend(bank, h); tr == nil {
+			b.Fatal("no trend")
+		}
+	}
+}
+
+// BenchmarkPortfolioRank is the portfolio percentile: every
+// organization's latest assessment, and one organization's rank among
+// them.
+func BenchmarkPortfolioRank(b *testing.B) {
+	s := tenThousand(b)
+	h, err := s.History("Organization 7")
+	if err != nil {
+		b.Fatal(err)
+	}
+	own := h[len(h)-1]
+	for b.Loop() {
+		p, err := s.Portfolio()
+		if err != nil || len(p) != benchOrgs {
+			b.Fatal(err, len(p))
+		}
+		if r := assess.Rank(own, p); r == nil || r.Overall == nil {
+			b.Fatal("no rank")
+		}
+	}
+}

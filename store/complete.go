@@ -46,8 +46,8 @@ type CompleteOption func(*completeConfig)
 type completeConfig struct{ refuseDuplicates bool }
 
 // RefuseDuplicates makes Complete refuse, with a DuplicateError, an
-// assessment identical to one already stored: same organization (case and
-// spacing ignored), respondent, role, answers and notes, and the same
+// assessment identical to one already stored: same organization (its name
+// with case and spacing ignored, or an alias), respondent, role, answers and notes, and the same
 // completion time when it carries one.
 func RefuseDuplicates() CompleteOption {
 	return func(c *completeConfig) { c.refuseDuplicates = true }
@@ -58,7 +58,10 @@ func RefuseDuplicates() CompleteOption {
 // win), scored against the built-in bank its Bank names (an import of an
 // export made with an earlier version) or else against b, stored as completed under d's id (a new id from
 // its completion time when d has none), and its draft removed; the
-// organization's previous completed assessment comes back with it. The
+// organization's previous completed assessment comes back with it, both
+// under the organization's name. Each belongs to the organization of its
+// OrgID, else to the one its name names (case and spacing ignored), which
+// is created when there is none. The
 // completion time is d.CompletedAt when set (an imported export), else now.
 // Nothing is stored when any d is refused: *CompletedError (d's id is
 // already completed), ErrNothingAnswered, or *DuplicateError (with
@@ -109,6 +112,9 @@ func completeOne(tx *bolt.Tx, b *questions.Bank, d *assess.Assessment, i int, no
 	if merged.StartedAt.IsZero() {
 		merged.StartedAt = at
 	}
+	if err := belong(tx, merged, at); err != nil {
+		return Completion{}, err
+	}
 	own := assess.ResolveBank(merged.Bank, b)
 	merged.Bank = assess.RefOf(own)
 	merged.Complete(own, at, assess.Targets{})
@@ -131,13 +137,22 @@ func completeOne(tx *bolt.Tx, b *questions.Bank, d *assess.Assessment, i int, no
 	if err != nil {
 		return Completion{}, err
 	}
+	names := newNamer(tx)
+	if prev != nil {
+		if err := names.record(prev); err != nil {
+			return Completion{}, err
+		}
+	}
+	if err := names.record(merged); err != nil {
+		return Completion{}, err
+	}
 	return Completion{Done: merged, Previous: prev}, nil
 }
 
 // duplicateOf returns the id of a stored assessment identical to a (see
 // RefuseDuplicates), or "" when there is none.
 func duplicateOf(tx *bolt.Tx, a *assess.Assessment, sameTime bool) (string, error) {
-	key := orgKey(a.Org)
+	key := orgPrefix(a.OrgID)
 	assessments := tx.Bucket(bucketAssessments)
 	c := tx.Bucket(bucketByOrg).Cursor()
 	for k, _ := c.Seek(key); k != nil && bytes.HasPrefix(k, key); k, _ = c.Next() {

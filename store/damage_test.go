@@ -42,6 +42,16 @@ func everyOperation(s *Store, id string) map[string]error {
 	errs["SaveDraft"] = s.SaveDraft(&assess.Assessment{Submission: assess.Submission{Org: "X", Answers: assess.Answers{"eng-channels": assess.AtLevel(1)}}})
 	_, errs["Complete"] = s.Complete(bank, []*assess.Assessment{answered("X", time.Now(), 1)})
 	_, errs["Delete"] = s.Delete(id)
+	_, errs["Orgs"] = s.Orgs()
+	_, errs["Org"] = s.Org("Org 1")
+	_, errs["History"] = s.History("Org 1")
+	_, errs["Portfolio"] = s.Portfolio()
+	errs["SetTarget"] = s.SetTarget("Org 1", assess.TargetSet{Pillars: map[string]float64{"value": 50}})
+	errs["ClearTarget"] = s.ClearTarget("Org 1", TargetScope{})
+	errs["RenameOrg"] = s.RenameOrg("Org 1", "Org One")
+	errs["MergeOrgs"] = s.MergeOrgs("Org 2", "Org 3")
+	errs["ImportCohort"] = s.ImportCohort([]assess.PortfolioEntry{{Overall: assess.Scored(50)}})
+	_, errs["ClearCohort"] = s.ClearCohort()
 	return errs
 }
 

@@ -10,7 +10,8 @@ import (
 )
 
 // SaveDraft writes an in-progress assessment in one committed (fsync'd)
-// transaction, giving it an id and start time when it has none. The
+// transaction, giving it an id and start time when it has none, and an
+// organization as Complete does. The
 // answers and notes of d win; those stored earlier that d lacks are kept,
 // so two sessions on one draft do not undo each other. A draft whose id is
 // already completed (by another session) is refused with a
@@ -61,6 +62,9 @@ func saveDraft(tx *bolt.Tx, d *assess.Assessment) error {
 	if err != nil {
 		return err
 	}
+	if err := belong(tx, merged, merged.UpdatedAt); err != nil {
+		return err
+	}
 	return putDraft(tx, merged)
 }
 
@@ -92,7 +96,8 @@ func mergeDraft(b *bolt.Bucket, d *assess.Assessment) (*assess.Assessment, error
 	return &merged, nil
 }
 
-// Drafts returns every draft, most recently updated first.
+// Drafts returns every draft, most recently updated first, each under its
+// organization's name.
 func (s *Store) Drafts() ([]*assess.Assessment, error) {
 	var ds []*assess.Assessment
 	err := s.do(readTx, func(tx *bolt.Tx) (err error) {
@@ -115,9 +120,13 @@ func (s *Store) Overview() (ds []*assess.Assessment, completed int, err error) {
 
 func drafts(tx *bolt.Tx) ([]*assess.Assessment, error) {
 	var ds []*assess.Assessment
+	names := newNamer(tx)
 	err := tx.Bucket(bucketDrafts).ForEach(func(k, v []byte) error {
 		var d assess.Assessment
 		if err := decodeRecord(k, v, &d); err != nil {
+			return err
+		}
+		if err := names.record(&d); err != nil {
 			return err
 		}
 		ds = append(ds, &d)

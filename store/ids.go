@@ -59,6 +59,23 @@ func NewID(t time.Time) string {
 	return string(b[:])
 }
 
+// idTime is the time an id made by NewID was made for (to the
+// millisecond); the zero time for anything else.
+func idTime(id string) time.Time {
+	if len(id) < timeChars {
+		return time.Time{}
+	}
+	var ms int64
+	for _, c := range []byte(id[:timeChars]) {
+		i := strings.IndexByte(alphabet, c)
+		if i < 0 {
+			return time.Time{}
+		}
+		ms = ms<<5 | int64(i)
+	}
+	return time.UnixMilli(ms).UTC()
+}
+
 // normalizeRef turns what a person typed into an id prefix.
 func normalizeRef(ref string) string { return strings.ToLower(strings.TrimSpace(ref)) }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -18,15 +19,14 @@ type OrgLatest struct {
 }
 
 // Latest returns the latest completed assessment of each organization with
-// the one before it, newest first. Each summary's Org is the spelling the
-// organization was first stored with (see List). Its cost grows with the
-// number of organizations, not with the database: it reads two summaries
-// (three for a spelling) per organization through the organization index.
+// the one before it, newest first, under the organization's name. Its cost
+// grows with the number of organizations, not with the database: it reads
+// two summaries and the organization per organization.
 func (s *Store) Latest() ([]OrgLatest, error) {
 	var out []OrgLatest
 	err := s.do(readTx, func(tx *bolt.Tx) error {
 		summaries, byOrg := tx.Bucket(bucketSummaries), tx.Bucket(bucketByOrg)
-		spell := newSpeller(byOrg, summaries)
+		names := newNamer(tx)
 		c, each := byOrg.Cursor(), byOrg.Cursor()
 		for k, _ := c.First(); k != nil; {
 			end := bytes.IndexByte(k, 0)
@@ -43,7 +43,7 @@ func (s *Store) Latest() ([]OrgLatest, error) {
 					return err
 				}
 				sum.Short = shortAmong(summaries.Cursor(), id)
-				if err := spell.apply(&sum); err != nil {
+				if err := names.summary(&sum); err != nil {
 					return err
 				}
 				sums = append(sums, sum)
@@ -65,38 +65,43 @@ func (s *Store) Latest() ([]OrgLatest, error) {
 	return out, err
 }
 
-// speller finds the spelling an organization was first stored with: the
-// organization of its oldest stored assessment. Issue 14: "acme " imported
-// after "Acme" is listed as Acme.
-type speller struct {
-	byOrg, summaries *bolt.Bucket
-	known            map[string]string
+// namer gives summaries and records their organization's name, which a
+// rename or merge may have changed since they were stored.
+type namer struct {
+	orgs  *bolt.Bucket
+	known map[string]string
 }
 
-func newSpeller(byOrg, summaries *bolt.Bucket) *speller {
-	return &speller{byOrg: byOrg, summaries: summaries, known: map[string]string{}}
+func newNamer(tx *bolt.Tx) *namer {
+	return &namer{orgs: tx.Bucket(bucketOrgs), known: map[string]string{}}
 }
 
-// apply gives sum the spelling its organization was first stored with.
-func (sp *speller) apply(sum *assess.Summary) error {
-	key := orgKey(sum.Org)
-	name, ok := sp.known[string(key)]
-	if !ok {
-		name = sum.Org
-		if k, _ := sp.byOrg.Cursor().Seek(key); k != nil && bytes.HasPrefix(k, key) {
-			id := k[len(key):]
-			var first struct {
-				Org string `json:"org"`
-			}
-			if raw := sp.summaries.Get(id); raw != nil {
-				if err := decodeSummary(id, raw, &first); err != nil {
-					return err
-				}
-				name = first.Org
-			}
-		}
-		sp.known[string(key)] = name
+// name is the name of the organization with id, or fallback when there is
+// no such organization.
+func (n *namer) name(id, fallback string) (string, error) {
+	if name, ok := n.known[id]; ok {
+		return name, nil
 	}
-	sum.Org = name
-	return nil
+	raw := n.orgs.Get([]byte(id))
+	if id == "" || raw == nil {
+		return fallback, nil
+	}
+	var o struct {
+		Name string `json:"name"`
+	}
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return "", &RecordError{ID: id, Cause: err}
+	}
+	n.known[id] = o.Name
+	return o.Name, nil
+}
+
+func (n *namer) summary(sum *assess.Summary) (err error) {
+	sum.Org, err = n.name(sum.OrgID, sum.Org)
+	return err
+}
+
+func (n *namer) record(a *assess.Assessment) (err error) {
+	a.Org, err = n.name(a.OrgID, a.Org)
+	return err
 }

@@ -11,7 +11,7 @@ import (
 
 // Issue 14: the home screen's glance is each organization's latest result
 // with the one before it, newest first, under the spelling the
-// organization was first stored with.
+// organization was first stored with (its name since issue 13).
 func TestLatestIsEachOrganizationsNewestWithThePrevious(t *testing.T) {
 	s := newStore(t)
 	if got, err := s.Latest(); err != nil || len(got) != 0 {
@@ -61,8 +61,9 @@ func TestLatestIsEachOrganizationsNewestWithThePrevious(t *testing.T) {
 	if _, err := s.Delete(done[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Latest(); got[0].Latest.Org != "  ACME " {
-		t.Errorf("after the first is deleted, spelled %q, want the oldest left's", got[0].Latest.Org)
+	// Issue 13: the name is the organization's, not its assessments'.
+	if got, _ := s.Latest(); got[0].Latest.Org != "Acme" {
+		t.Errorf("after the first is deleted, spelled %q, want the organization's name", got[0].Latest.Org)
 	}
 }
 

@@ -28,6 +28,8 @@ func (s *Store) Check() ([]string, error) {
 			{bucketAssessments, func(k, v []byte) error { return decodeRecord(k, v, &assess.Assessment{}) }},
 			{bucketDrafts, func(k, v []byte) error { return decodeRecord(k, v, &assess.Assessment{}) }},
 			{bucketSummaries, func(k, v []byte) error { return decodeSummary(k, v, &assess.Summary{}) }},
+			{bucketOrgs, func(k, v []byte) error { return decodeSummary(k, v, &Org{}) }},
+			{bucketCohort, func(k, v []byte) error { return decodeSummary(k, v, &assess.PortfolioEntry{}) }},
 		}
 		for _, r := range records {
 			err := tx.Bucket(r.bucket).ForEach(func(k, v []byte) error {

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/binary"
 
 	bolt "go.etcd.io/bbolt"
@@ -18,8 +20,9 @@ var (
 	bucketAssessments = []byte("assessments")
 	// summaries: id → assess.Summary, JSON, for listing. Since schema 1.
 	bucketSummaries = []byte("summaries")
-	// by_org: orgKey(org) id → empty, the organization index. Since
-	// schema 1.
+	// by_org: the organization index, orgPrefix(org id) + assessment id →
+	// empty; until schema 3 it was keyed orgKey(org name) + assessment id.
+	// Since schema 1.
 	bucketByOrg = []byte("by_org")
 	// drafts: id → assess.Assessment in progress, deflated JSON. Since
 	// schema 1.
@@ -33,9 +36,15 @@ var (
 	// by_workshop: workshopKey(workshop, id) → empty, the drafts and
 	// completed assessments of each workshop. Since schema 2.
 	bucketByWorkshop = []byte("by_workshop")
-	// settings: reserved for per-organization settings and targets. Since
-	// schema 1.
+	// settings: database-wide settings (the branding). Since schema 1.
 	bucketSettings = []byte("settings")
+	// orgs: organization id → Org, JSON. Since schema 3.
+	bucketOrgs = []byte("orgs")
+	// org_names: orgKey(name) → organization id, for each organization's
+	// name and aliases. Since schema 3.
+	bucketOrgNames = []byte("org_names")
+	// cohort: id → an imported assess.PortfolioEntry, JSON. Since schema 3.
+	bucketCohort = []byte("cohort")
 )
 
 var (
@@ -82,6 +91,82 @@ var migrations = []func(*bolt.Tx) error{
 		}
 		return nil
 	},
+	// 3: organizations as records: each assessment and draft gets the id of
+	// the organization its name names, summaries keep key-action scores.
+	migrateOrgs,
+}
+
+// migrateOrgs is migration 3. Each organization is created with the
+// spelling of its oldest assessment (that is how it was listed), the index
+// is keyed by organization id, and each readable record is stored again
+// with its organization's id and its summary with key-action scores. A
+// record that cannot be read is indexed as it was and left as it is, for
+// Check to name.
+func migrateOrgs(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketOrgs, bucketOrgNames, bucketCohort} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	nameOf := map[string]string{} // assessment id → name key of the old index
+	if err := tx.Bucket(bucketByOrg).ForEach(func(k, _ []byte) error {
+		if end := bytes.IndexByte(k, 0); end >= 0 {
+			nameOf[string(k[end+1:])] = string(k[:end])
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := tx.DeleteBucket(bucketByOrg); err != nil {
+		return err
+	}
+	byOrg, err := tx.CreateBucket(bucketByOrg)
+	if err != nil {
+		return err
+	}
+	for _, bucket := range [][]byte{bucketAssessments, bucketDrafts} {
+		b := tx.Bucket(bucket)
+		var ids [][]byte
+		if err := b.ForEach(func(k, _ []byte) error { ids = append(ids, bytes.Clone(k)); return nil }); err != nil {
+			return err
+		}
+		completed := bytes.Equal(bucket, bucketAssessments)
+		for _, id := range ids { // oldest first: ids follow time
+			var a assess.Assessment
+			readable := decodeRecord(id, b.Get(id), &a) == nil
+			name, indexed := nameOf[string(id)]
+			when := idTime(string(id))
+			switch {
+			case readable:
+				name = a.Org
+				when = cmp.Or(a.StartedAt, when)
+			case !completed || !indexed:
+				continue
+			}
+			o, err := ensureOrg(tx, name, when)
+			if err != nil {
+				return err
+			}
+			if completed {
+				if err := byOrg.Put(append(orgPrefix(o.ID), id...), nil); err != nil {
+					return err
+				}
+			}
+			if !readable {
+				continue
+			}
+			a.OrgID = o.ID
+			if err := putRecord(b, string(id), &a); err != nil {
+				return err
+			}
+			if completed {
+				if err := putSummary(tx.Bucket(bucketSummaries), &a); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // schemaVersion reads the schema version: 0 for a new, empty database.

@@ -1,6 +1,9 @@
 // Package store keeps assessments and drafts in a bbolt database: records
-// are deflated JSON, with a JSON summary of each completed assessment and
-// an organization index for listing. It opens the database for each unit
+// are deflated JSON, with a JSON summary of each completed assessment.
+// Each assessment and draft belongs to an organization, a record with a
+// stable id, its name and its targets, found by name with case and
+// spacing ignored; an index by organization serves listings, histories and
+// the portfolio. It opens the database for each unit
 // of work and closes it after, so that several socialmaturity processes can
 // take turns; a long-running server holds it instead (Hold), and draft
 // saves from its sessions then share commits. Every write is committed and

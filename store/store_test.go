@@ -459,7 +459,7 @@ func TestMigrationsRecordTheSchemaVersion(t *testing.T) {
 		if v != len(migrations) {
 			t.Errorf("schema version = %d, want %d", v, len(migrations))
 		}
-		for _, b := range [][]byte{bucketAssessments, bucketSummaries, bucketByOrg, bucketDrafts, bucketWorkshops, bucketSettings} {
+		for _, b := range [][]byte{bucketAssessments, bucketSummaries, bucketByOrg, bucketDrafts, bucketWorkshops, bucketSettings, bucketOrgs, bucketOrgNames, bucketCohort} {
 			if tx.Bucket(b) == nil {
 				t.Errorf("bucket %s missing", b)
 			}

@@ -41,6 +41,22 @@ type Store interface {
 	// Latest returns each organization's latest completed assessment with
 	// the one before it, newest first.
 	Latest() ([]store.OrgLatest, error)
+	// Orgs returns every organization, for set-up to offer as a name is
+	// typed.
+	Orgs() ([]store.OrgInfo, error)
+	// Org returns the organization named name (store.ErrNotFound when
+	// there is none), with its targets.
+	Org(name string) (*store.Org, error)
+	// History returns the organization's completed assessments' summaries,
+	// oldest first.
+	History(org string) ([]assess.Summary, error)
+	// Portfolio returns every organization's latest assessment and the
+	// imported cohort, for the rank among the others.
+	Portfolio() ([]assess.PortfolioEntry, error)
+	// SetTarget merges t into the organization's targets; ClearTarget
+	// removes one.
+	SetTarget(org string, t assess.TargetSet) error
+	ClearTarget(org string, scope store.TargetScope) error
 }
 
 var _ Store = (*store.Store)(nil)

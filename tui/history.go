@@ -27,6 +27,9 @@ type history struct {
 	marked  []string
 	filter  textinput.Model
 	editing bool
+	// sparks are each assessment's organization's overall scores up to
+	// it, as a sparkline; empty for an organization assessed once.
+	sparks map[string]string
 }
 
 // Messages to the root, and of the history's command.
@@ -94,6 +97,7 @@ func (h *history) help() bindings {
 func (h *history) Update(msg tea.Msg) tea.Cmd {
 	if l, ok := msg.(listedMsg); ok {
 		h.loaded, h.all = true, l.items
+		h.sparks = sparks(l.items)
 		h.apply()
 		return nil
 	}
@@ -133,6 +137,36 @@ func (h *history) Update(msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return goHomeMsg{} }
 	}
 	return nil
+}
+
+// sparks draws, for each assessment of an organization with several, the
+// organization's overall scores up to and including it, oldest first.
+// items are newest first.
+func sparks(items []assess.Summary) map[string]string {
+	series := map[string][]assess.Score{}
+	count := map[string]int{}
+	for _, it := range items {
+		count[orgOf(it)]++
+	}
+	out := map[string]string{}
+	for _, it := range slices.Backward(items) {
+		org := orgOf(it)
+		series[org] = append(series[org], it.Overall)
+		if count[org] > 1 {
+			out[it.ID] = sparkline(series[org])
+		}
+	}
+	return out
+}
+
+// orgOf is what tells an assessment's organization apart: its stored id,
+// or its name as the store matches names for records made before
+// organizations were stored.
+func orgOf(s assess.Summary) string {
+	if s.OrgID != "" {
+		return s.OrgID
+	}
+	return orgFold(s.Org)
 }
 
 // toggle marks or unmarks an assessment; a third mark replaces the oldest.
@@ -182,7 +216,8 @@ func (h *history) View(height int) string {
 }
 
 // rows lays out the shown assessments as aligned columns: mark, short id,
-// date, organization, overall score and stage.
+// date, organization, overall score, the organization's overall scores up
+// to it (when it has several) and stage.
 func (h *history) rows() []string {
 	cat := h.c.Cat
 	idWidth, scoreWidth := assess.ShortIDLen, 6
@@ -192,19 +227,27 @@ func (h *history) rows() []string {
 		idWidth = max(idWidth, messages.Width(it.Short))
 		scoreWidth = max(scoreWidth, messages.Width(scores[i]))
 	}
-	orgWidth := max(h.c.contentWidth()-52-idWidth, 12)
+	sparkCol := 0 // the sparklines' column, when any organization has several assessments
+	if len(h.sparks) > 0 {
+		sparkCol = 1 + sparkWidth
+	}
+	orgWidth := max(h.c.contentWidth()-52-idWidth-sparkCol, 12)
 	rows := make([]string, len(h.shown))
 	for i, it := range h.shown {
 		stage := "-"
 		if it.Stage != nil {
 			stage = cat.Int(it.Stage.Number) + " " + messages.SafeLine(it.Stage.Name)
 		}
+		spark := ""
+		if sparkCol > 0 {
+			spark = " " + padLeft(h.sparks[it.ID], sparkWidth)
+		}
 		mark := "[ ]"
 		if slices.Contains(h.marked, it.ID) {
 			mark = "[x]"
 		}
 		rows[i] = mark + " " + pad(it.Short, idWidth) + "  " + cat.DateTime(it.CompletedAt.Local()) + "  " +
-			pad(messages.SafeLine(it.Org), orgWidth) + " " + padLeft(scores[i], scoreWidth) + "  " + stage
+			pad(messages.SafeLine(it.Org), orgWidth) + " " + padLeft(scores[i], scoreWidth) + spark + "  " + stage
 	}
 	return rows
 }

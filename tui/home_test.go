@@ -86,7 +86,8 @@ func TestCompareLabels(t *testing.T) {
 		t.Errorf("two organizations' header = %q", header)
 	}
 	send(m, compareMsg{from: a2.ID, to: a1.ID})
-	f.mustContain(m, "earlier  ################  Acme", "later    ################  ACME", "+50.0")
+	// Both belong to one organization, shown under its name.
+	f.mustContain(m, "earlier  ################  Acme", "later    ################  Acme", "+50.0")
 	if strings.Contains(f.screenText(m), "Two organizations") {
 		t.Error("one organization in two spellings compared as two")
 	}

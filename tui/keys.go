@@ -25,6 +25,8 @@ type KeyMap struct {
 	NotApply, Glossary, Close key.Binding
 	Leave, Stay               key.Binding
 	SaveNote, CancelNote      key.Binding
+	// The results screen's target form: opening it and saving a score.
+	Target, SaveTarget key.Binding
 }
 
 // NewKeyMap builds the key map with help text from the catalog.
@@ -71,6 +73,8 @@ func NewKeyMap(cat *messages.Catalog) *KeyMap {
 		Stay:         b("any other key", messages.TUIKeyStay, "esc"),
 		SaveNote:     b("enter", messages.TUIKeySaveNote, "enter"),
 		CancelNote:   b("esc", messages.TUIKeyCancel, "esc"),
+		Target:       b("t", messages.TUIKeyTarget, "t"),
+		SaveTarget:   b("enter", messages.TUIKeySaveTarget, "enter"),
 	}
 }
 

@@ -12,10 +12,8 @@ import (
 	"socialmaturity/assess"
 	"socialmaturity/messages"
 	"socialmaturity/questions"
+	"socialmaturity/store"
 )
-
-// topRecommendations is how many recommendations make "the next 90 days".
-const topRecommendations = 3
 
 // wideWidth is the terminal width from which the next 90 days stand beside
 // the bars.
@@ -31,8 +29,10 @@ const (
 )
 
 // results shows one scored assessment: the score out of 100 and the stage
-// on the ladder, the next 90 days, a bar per pillar and key action, then
-// each recommendation in full and the knowledge gaps.
+// on the ladder, the next 90 days, a bar per pillar and key action (with
+// the organization's targets and, with several assessments, a sparkline
+// each), the benchmarks, then each recommendation in full and the
+// knowledge gaps. Targets are set from it (key t).
 type results struct {
 	c                    *Common
 	assessment, previous *assess.Assessment
@@ -42,8 +42,13 @@ type results struct {
 	vp                   viewport.Model
 	width                int
 	choosing             bool     // the export dialog is open
-	status               []string // what the last export did
+	status               []string // what the last export or target did
 	written              string   // the path of the last export
+	// org is the stored organization, with its targets; nil until it is
+	// loaded, and when the store keeps none (no target can be set then).
+	org    *store.Org
+	target *targetForm       // the target form, when open
+	sparks map[string]string // each part's scores over time, by id
 }
 
 // Messages of the results screen's commands.
@@ -80,7 +85,8 @@ func openResults(st Store, id string) tea.Cmd {
 	}
 }
 
-func (r *results) Init() tea.Cmd { return nil }
+// Init loads the organization's targets, history and portfolio.
+func (r *results) Init() tea.Cmd { return loadContext(r.c.Store, r.assessment) }
 
 func (r *results) SetSize(int, int) { r.width = 0 }
 
@@ -89,8 +95,14 @@ func (r *results) help() bindings {
 	if r.choosing {
 		return bindings{short: append(r.formats(), k.Back)}
 	}
+	if r.target != nil {
+		return r.target.help(k)
+	}
 	short := []key.Binding{k.Scroll, k.AllRecs}
 	actions := []key.Binding{k.AllRecs}
+	if r.org != nil {
+		short, actions = append(short, k.Target), append(actions, k.Target)
+	}
 	if r.c.Export != nil {
 		short, actions = append(short, k.Export), append(actions, k.Export)
 	}
@@ -104,7 +116,7 @@ func (r *results) help() bindings {
 
 func (r *results) canOpen() bool { return r.c.Open != nil && r.written != "" }
 
-func (r *results) capturing() bool { return r.choosing }
+func (r *results) capturing() bool { return r.choosing || r.target != nil && r.target.editing }
 
 // exportChoice is one line of the export dialog.
 type exportChoice struct {
@@ -187,12 +199,23 @@ func (r *results) Update(msg tea.Msg) tea.Cmd {
 			r.status = wrap(r.c.Styles.Bad, r.c.Cat.T(messages.TUIExportOpenFailed, messages.SafeLine(msg.path), messages.SafeLine(msg.err.Error())), r.c.contentWidth())
 		}
 		return nil
+	case contextMsg:
+		r.withContext(msg)
+		return nil
+	case targetSavedMsg:
+		return r.targetSaved(msg)
 	case tea.KeyPressMsg:
 		k := r.c.Keys
 		if r.choosing {
 			return r.export(msg)
 		}
+		if r.target != nil {
+			return r.targetKey(msg)
+		}
 		switch {
+		case key.Matches(msg, k.Target) && r.org != nil:
+			r.target = newTargetForm(r.c.Cat, r.view, r.org.Targets)
+			return nil
 		case key.Matches(msg, k.Export) && r.c.Export != nil:
 			r.choosing = true
 			return nil
@@ -214,6 +237,9 @@ func (r *results) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (r *results) View(height int) string {
+	if r.target != nil {
+		return r.targetView(height)
+	}
 	width := r.layoutWidth()
 	below := r.status
 	if r.choosing {
@@ -256,7 +282,8 @@ func (r *results) dialog() []string {
 }
 
 // render lays out the whole result; the viewport scrolls it. On a wide
-// terminal the next 90 days stand beside the bars, else above them.
+// terminal the next 90 days, what the stage means and the benchmarks stand
+// beside the bars, else above and below them.
 func (r *results) render(width int) []string {
 	lines := append(r.headline(width), "")
 	if width+2 >= wideWidth {
@@ -264,6 +291,9 @@ func (r *results) render(width int) []string {
 		left := width - right - 3
 		next := append(r.plan(right), "")
 		next = append(next, r.about(right)...)
+		if bench := r.benchmarks(right); bench != nil {
+			next = append(append(next, ""), bench...)
+		}
 		cols := lipgloss.JoinHorizontal(lipgloss.Top, strings.Join(r.scores(left), "\n"), "   ", strings.Join(next, "\n"))
 		lines = append(lines, strings.Split(cols, "\n")...)
 	} else {
@@ -272,6 +302,9 @@ func (r *results) render(width int) []string {
 		lines = append(lines, r.about(width)...)
 		lines = append(lines, "")
 		lines = append(lines, r.scores(width)...)
+		if bench := r.benchmarks(width); bench != nil {
+			lines = append(append(lines, ""), bench...)
+		}
 	}
 	lines = append(lines, "")
 	lines = append(lines, r.details(width)...)
@@ -300,6 +333,7 @@ func (r *results) headline(width int) []string {
 			lines = append(lines, s.Subtle.Render(next))
 		}
 	}
+	lines = append(lines, r.targetLines("", assess.OverallID, width)...)
 	if t := v.ProvisionalText(cat); t != "" {
 		lines = append(lines, wrap(s.Bad, t, width)...)
 	}
@@ -371,11 +405,11 @@ func (r *results) about(width int) []string {
 	if c := v.Change; c != nil && c.From.CompletedAt != nil && c.Overall.Delta.Valid {
 		lines = append(lines, wrap(r.deltaStyle(c.Overall.Delta), cat.T(messages.ResultChangeSince, cat.DateTime(c.From.CompletedAt.Local()), cat.Delta(c.Overall.Delta.Value)), width)...)
 	}
-	return lines
+	return append(lines, r.trendLines(width)...)
 }
 
-// scores is a row per pillar, with its stage, and per key action; a
-// pillar without a stage says why.
+// scores is a row per pillar, with its stage, and per key action, each
+// with its target under it; a pillar without a stage says why.
 func (r *results) scores(width int) []string {
 	s, cat := r.c.Styles, r.c.Cat
 	lines := []string{s.Heading.Render(cat.T(messages.ResultPillars))}
@@ -384,29 +418,36 @@ func (r *results) scores(width int) []string {
 		if p.Stage != nil {
 			stage = cat.T(messages.TUIResultsStageShort, p.Stage.Number)
 		}
-		lines = append(lines, r.row("", p.Title, p.Score, p.Delta, stage, s.Heading, width))
+		lines = append(lines, r.row("", p.ID, p.Title, p.Score, p.Delta, stage, s.Heading, width))
+		lines = append(lines, r.targetLines("  ", p.ID, width)...)
 		if p.Stage == nil && p.Thin {
 			lines = append(lines, hang("  ", s.Subtle, cat.T(messages.TUIResultsThin, p.Title), width)...)
 		}
 		for _, ka := range p.KeyActions {
-			lines = append(lines, r.row("  ", ka.Title, ka.Score, ka.Delta, "", s.Text, width))
+			lines = append(lines, r.row("  ", ka.ID, ka.Title, ka.Score, ka.Delta, "", s.Text, width))
+			lines = append(lines, r.targetLines("    ", ka.ID, width)...)
 		}
 	}
 	return lines
 }
 
-// row is a title, a bar, the score, a stage and, with a previous
-// assessment, the change, in columns that fit width.
-func (r *results) row(indent, title string, score, delta assess.Score, stage string, style lipgloss.Style, width int) string {
+// row is a title, with several assessments the part's scores over time,
+// a bar, the score, a stage and, with a previous assessment, the change,
+// in columns that fit width.
+func (r *results) row(indent, id, title string, score, delta assess.Score, stage string, style lipgloss.Style, width int) string {
 	s, cat := r.c.Styles, r.c.Cat
-	scoreWidth, stageWidth := r.scoreWidth(), r.stageWidth()
+	scoreWidth, stageWidth, sparkCol := r.scoreWidth(), r.stageWidth(), r.sparkCol()
 	deltaWidth := 0
 	if r.view.Change != nil {
 		deltaWidth = 8
 	}
-	barWidth := max(min(width-48-deltaWidth, 30), 10)
-	titleWidth := width - barWidth - scoreWidth - stageWidth - 3 - deltaWidth
-	line := indent + style.Render(pad(title, titleWidth-len(indent))) + " " + s.bar(score, barWidth) + " " +
+	barWidth := max(min(width-48-deltaWidth-sparkCol, 30), 10)
+	titleWidth := width - barWidth - scoreWidth - stageWidth - 3 - deltaWidth - sparkCol
+	line := indent + style.Render(pad(title, titleWidth-len(indent)))
+	if sparkCol > 0 {
+		line += " " + s.BarFull.Render(padLeft(r.sparks[id], sparkCol-1))
+	}
+	line += " " + s.bar(score, barWidth) + " " +
 		s.Score.Render(padLeft(scoreText(cat, score), scoreWidth)) + " " + s.Subtle.Render(pad(stage, stageWidth))
 	if delta.Valid {
 		line += r.deltaStyle(delta).Render(" " + padLeft(cat.Delta(assess.Round(delta.Value)), deltaWidth-1))
@@ -442,13 +483,13 @@ func (r *results) deltaStyle(d assess.Score) lipgloss.Style {
 	return r.c.Styles.Good
 }
 
-// shown are the recommendations on screen: the next 90 days, or all.
+// shown are the recommendations on screen: the next 90 days (those at
+// their target left out), or all.
 func (r *results) shown() []assess.RecommendationView {
-	recs := r.view.Recommendations
-	if !r.all && len(recs) > topRecommendations {
-		recs = recs[:topRecommendations]
+	if r.all {
+		return r.view.Recommendations
 	}
-	return recs
+	return r.view.Next90()
 }
 
 // plan is the next 90 days at a glance: a title and its gap each.
@@ -477,12 +518,18 @@ func (r *results) plan(width int) []string {
 }
 
 // gapText is how far a recommendation's part is from the top: its gap, or
-// the impact a result stored before scoring v2 ranked it by.
+// the impact a result stored before scoring v2 ranked it by; and that its
+// part is at its target, when it is.
 func (r *results) gapText(rec assess.RecommendationView) string {
+	cat := r.c.Cat
+	text := cat.T(messages.TUIResultsGap, cat.Score(rec.Gap))
 	if rec.Gap == 0 {
-		return r.c.Cat.T(messages.TUIResultsImpact, r.c.Cat.Score(rec.Impact))
+		text = cat.T(messages.TUIResultsImpact, cat.Score(rec.Impact))
 	}
-	return r.c.Cat.T(messages.TUIResultsGap, r.c.Cat.Score(rec.Gap))
+	if rec.AtTarget {
+		text += " · " + cat.T(messages.TUIResultsAtTarget)
+	}
+	return text
 }
 
 // details are the shown recommendations in full: what fired each, why it

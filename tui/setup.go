@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"socialmaturity/messages"
 )
@@ -18,29 +19,38 @@ import (
 // left. After such a key, setup holds the keys that follow until the focus
 // has moved, then hands them on in order.
 type setup struct {
-	c                     *Common
-	form                  *huh.Form
-	keys                  *huh.KeyMap
-	fields                []huh.Field
+	c        *Common
+	form     *huh.Form
+	keys     *huh.KeyMap
+	fields   []huh.Field
+	orgInput *huh.Input
+	// known are the stored organizations' names, offered as the name is
+	// typed, and shown the same names made safe to show.
+	known, shown          []string
 	org, respondent, role string
 	moving                bool              // a focus move is on its way
 	held                  []tea.KeyPressMsg // keys typed while it was
 }
 
-// startMsg asks the root to create a draft and start the walk.
-type startMsg struct{ org, respondent, role string }
+// Messages of the set-up: the root creates a draft and starts the walk;
+// the stored organizations' names have been loaded.
+type (
+	startMsg     struct{ org, respondent, role string }
+	knownOrgsMsg struct{ names []string }
+)
 
 func newSetup(c *Common, org, respondent, role string) *setup {
 	st := &setup{c: c, org: org, respondent: respondent, role: role, keys: huh.NewDefaultKeyMap()}
 	cat := c.Cat
+	st.orgInput = huh.NewInput().Title(cat.T(messages.SetupOrg)).Description(cat.T(messages.SetupOrgHint)).
+		CharLimit(200).Value(&st.org).Validate(func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(cat.T(messages.SetupOrgRequired))
+		}
+		return nil
+	})
 	st.fields = []huh.Field{
-		huh.NewInput().Title(cat.T(messages.SetupOrg)).Description(cat.T(messages.SetupOrgHint)).
-			CharLimit(200).Value(&st.org).Validate(func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return errors.New(cat.T(messages.SetupOrgRequired))
-			}
-			return nil
-		}),
+		st.orgInput,
 		huh.NewInput().Title(cat.T(messages.SetupRespondent)).Description(cat.T(messages.SetupOptional)).CharLimit(200).Value(&st.respondent),
 		huh.NewInput().Title(cat.T(messages.SetupRole)).Description(cat.T(messages.SetupOptional)).CharLimit(200).Value(&st.role),
 	}
@@ -50,7 +60,21 @@ func newSetup(c *Common, org, respondent, role string) *setup {
 	return st
 }
 
-func (st *setup) Init() tea.Cmd { return st.form.Init() }
+// Init starts the form and loads the stored organizations' names.
+func (st *setup) Init() tea.Cmd {
+	db := st.c.Store
+	return tea.Batch(st.form.Init(), func() tea.Msg {
+		orgs, err := db.Orgs()
+		if err != nil {
+			return errMsg{err}
+		}
+		names := make([]string, len(orgs))
+		for i, o := range orgs {
+			names[i] = o.Name
+		}
+		return knownOrgsMsg{names: names}
+	})
+}
 
 // SetSize fits the form to the terminal (the size is also in Common).
 func (st *setup) SetSize(int, int) {
@@ -62,10 +86,45 @@ func (st *setup) capturing() bool { return true }
 func (st *setup) help() bindings {
 	k := st.c.Keys
 	next := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", st.c.Cat.T(messages.KeyNextQ)))
-	return bindings{short: []key.Binding{next, k.Back}, full: [][]key.Binding{{next, k.Back}}}
+	keys := []key.Binding{next, k.Back}
+	if len(st.matches()) > 0 {
+		keys = []key.Binding{next, st.complete(), k.Back}
+	}
+	return bindings{short: keys, full: [][]key.Binding{keys}}
+}
+
+// complete is the key that takes the suggested name, as the form binds it.
+func (st *setup) complete() key.Binding {
+	b := st.keys.Input.AcceptSuggestion
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, st.c.Cat.T(messages.TUISetupKeyComplete)))
+}
+
+// matches are the stored organizations' names, made safe to show, that
+// begin with what is typed in the organization field, as the field
+// suggests them (case ignored), while it has the focus.
+func (st *setup) matches() []string {
+	typed := strings.ToLower(st.org)
+	if typed == "" || st.focused() != 0 || st.form.State != huh.StateNormal {
+		return nil
+	}
+	var out []string
+	for _, n := range st.shown {
+		if strings.HasPrefix(strings.ToLower(n), typed) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func (st *setup) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(knownOrgsMsg); ok {
+		st.known, st.shown = k.names, make([]string, len(k.names))
+		for i, n := range k.names {
+			st.shown[i] = messages.SafeLine(n) // a stored name is data, never a control sequence
+		}
+		st.orgInput.Suggestions(st.shown)
+		return nil
+	}
 	if m, ok := msg.(tea.KeyPressMsg); ok {
 		if key.Matches(m, st.c.Keys.Back) {
 			return func() tea.Msg { return goHomeMsg{} }
@@ -106,12 +165,24 @@ func (st *setup) step(msg tea.Msg) tea.Cmd {
 	}
 	switch st.form.State {
 	case huh.StateCompleted:
-		org, respondent, role := strings.TrimSpace(st.org), strings.TrimSpace(st.respondent), strings.TrimSpace(st.role)
+		org, respondent, role := st.knownName(strings.TrimSpace(st.org)), strings.TrimSpace(st.respondent), strings.TrimSpace(st.role)
 		return func() tea.Msg { return startMsg{org: org, respondent: respondent, role: role} }
 	case huh.StateAborted:
 		return func() tea.Msg { return goHomeMsg{} }
 	}
 	return cmd
+}
+
+// knownName is the stored organization's name for a typed one that names
+// it (case and spacing ignored, as the store matches), else the typed one:
+// a completed suggestion keeps the letters typed before it.
+func (st *setup) knownName(typed string) string {
+	for i, n := range st.shown {
+		if orgFold(n) == orgFold(typed) {
+			return st.known[i]
+		}
+	}
+	return typed
 }
 
 // startsMove reports whether key k, just handled by the field at index
@@ -142,7 +213,26 @@ func (st *setup) focused() int {
 	return 0
 }
 
+// maxKnownShown is how many matching organizations set-up names at once.
+const maxKnownShown = 3
+
 func (st *setup) View(height int) string {
-	s := st.c.Styles
-	return s.Title.Render(st.c.Cat.T(messages.SetupTitle)) + "\n\n" + st.form.View()
+	s, cat := st.c.Styles, st.c.Cat
+	view := s.Title.Render(cat.T(messages.SetupTitle)) + "\n\n" + st.form.View()
+	matches := st.matches()
+	if len(matches) == 0 {
+		return view
+	}
+	shown := matches[:min(len(matches), maxKnownShown)]
+	text := cat.T(messages.TUISetupKnown, strings.Join(shown, " · "), st.complete().Help().Key)
+	if more := len(matches) - len(shown); more > 0 {
+		text += " " + cat.T(messages.TUISetupKnownMore, more)
+	}
+	// The form pads itself to its height: the names take its blank end.
+	lines := strings.Split(view, "\n")
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	lines = append(lines, "")
+	return strings.Join(append(lines, wrap(s.Subtle, text, min(st.c.contentWidth(), 72))...), "\n")
 }

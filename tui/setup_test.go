@@ -5,14 +5,32 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"socialmaturity/store"
 )
 
-// newTestSetup is a set-up form on an 80×24 screen.
+// newTestSetup is a set-up form on an 80×24 screen, with no stored
+// organization.
 func newTestSetup() (*setup, tea.Cmd) {
 	cat := catEnglish()
-	c := &Common{Cat: cat, Keys: NewKeyMap(cat), Styles: NewStyles(true), Width: 80, Height: 24}
+	c := &Common{Cat: cat, Keys: NewKeyMap(cat), Styles: NewStyles(true), Width: 80, Height: 24, Store: knownOrgs{}}
 	st := newSetup(c, "", "", "")
 	return st, st.Init()
+}
+
+// knownOrgs is a store that holds the organizations named, and nothing
+// else.
+type knownOrgs struct {
+	Store
+	names []string
+}
+
+func (k knownOrgs) Orgs() ([]store.OrgInfo, error) {
+	out := make([]store.OrgInfo, len(k.names))
+	for i, n := range k.names {
+		out[i].Name = n
+	}
+	return out, nil
 }
 
 // burst turns key names and text into the key presses a paste sends.

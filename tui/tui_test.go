@@ -509,6 +509,12 @@ func TestUserTextIsShownSafely(t *testing.T) {
 	check(m, "Evil[31mRED Injected")
 	send(m, openMsg{id: a.ID})
 	check(m, "Evil[31mRED Injected — results")
+	press(m, "t")
+	check(m, "Targets for Evil[31mRED Injected")
+	setup := f.app(StartSetup, "")
+	resize(setup, 120, 40)
+	typeText(setup, "Ev")
+	check(setup, "Already assessed: Evil[31mRED Injected")
 }
 
 // QA M9: home discards a draft once confirmed, and p opens past results.

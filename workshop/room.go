@@ -375,3 +375,12 @@ func (s *memberStore) Delete(string) (string, error) { return "", store.ErrNotFo
 // Latest shows no organization's history: a participant sees only their
 // own assessment.
 func (s *memberStore) Latest() ([]store.OrgLatest, error) { return nil, nil }
+
+// Orgs, Org, History and Portfolio show a participant no organization, no
+// targets and no one else's scores; targets are not theirs to set.
+func (s *memberStore) Orgs() ([]store.OrgInfo, error)              { return nil, nil }
+func (s *memberStore) Org(string) (*store.Org, error)              { return nil, store.ErrNotFound }
+func (s *memberStore) History(string) ([]assess.Summary, error)    { return nil, nil }
+func (s *memberStore) Portfolio() ([]assess.PortfolioEntry, error) { return nil, nil }
+func (s *memberStore) SetTarget(string, assess.TargetSet) error    { return store.ErrNotFound }
+func (s *memberStore) ClearTarget(string, store.TargetScope) error { return store.ErrNotFound }
