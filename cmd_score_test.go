@@ -100,3 +100,15 @@ func allAnswers(t *testing.T, l int) string {
 	}
 	return strings.Join(members, ", ")
 }
+
+// QA: score --target in text shows how much of the target is reached as
+// well as the gap.
+func TestScoreTargetTextShowsProgress(t *testing.T) {
+	code, out, errOut := cli(t, `{"org": "A", "answers": {`+allAnswers(t, 2)+`}}`, "score", "-", "--target", "overall=80")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "target 80.0, 30.0 to go, 63% of the target reached") {
+		t.Errorf("score --target text lacks the progress:\n%s", out)
+	}
+}

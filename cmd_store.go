@@ -78,6 +78,14 @@ func (a *app) importCmd() *cobra.Command {
 			if errors.As(err, &dup) {
 				return errors.New(a.cat.T(messages.ErrImportDuplicate, sources[dup.Index], dup.Existing))
 			}
+			if errors.Is(err, store.ErrNothingAnswered) {
+				// Only a document without answers of its own can be refused so.
+				for i, r := range records {
+					if len(r.Answers) == 0 {
+						return errors.New(a.cat.T(messages.ErrImportNothing, sources[i]))
+					}
+				}
+			}
 			if err != nil {
 				return err
 			}
@@ -236,13 +244,55 @@ func (a *app) loadView(bankFile, ref string) (*assess.View, *store.Store, error)
 	}
 	done, prev, err := s.GetWithPrevious(ref)
 	if err != nil {
-		return nil, nil, a.notFound(ref, err)
+		return nil, nil, a.notCompleted(s, bank, ref, err)
 	}
 	c, err := viewContext(s, done) // targets, trend and portfolio, in every output
 	if err != nil {
 		return nil, nil, err
 	}
 	return assess.NewView(bank, done, prev).WithContext(c), s, nil
+}
+
+// notCompleted words a reference that matches no completed assessment:
+// when it is a draft's, that the draft is in progress and how to resume
+// it; else as notFound.
+func (a *app) notCompleted(s *store.Store, b *questions.Bank, ref string, err error) error {
+	if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	ds, derr := s.Drafts()
+	if derr != nil {
+		return a.notFound(ref, err)
+	}
+	draft := draftByRef(ds, ref)
+	if draft == nil {
+		return a.notFound(ref, err)
+	}
+	run := "socialmaturity"
+	if a.dbPath != "" {
+		run += " --db " + messages.ShellQuote(a.dbPath)
+	}
+	return errors.New(a.cat.T(messages.ErrIsDraft, draft.ID, messages.SafeLine(draft.Org),
+		a.cat.Int(len(draft.Answers)), a.cat.Int(b.QuestionCount()), run))
+}
+
+// draftByRef is the draft whose id is ref or the only one starting with
+// it, as the store resolves ids; nil when none or several do.
+func draftByRef(ds []*assess.Assessment, ref string) *assess.Assessment {
+	prefix := strings.ToLower(strings.TrimSpace(ref))
+	var found []*assess.Assessment
+	for _, d := range ds {
+		if d.ID == prefix {
+			return d
+		}
+		if prefix != "" && strings.HasPrefix(d.ID, prefix) {
+			found = append(found, d)
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return nil
 }
 
 // notFound words a reference that matches nothing; other errors pass.
@@ -292,11 +342,11 @@ func (a *app) compareCmd() *cobra.Command {
 			}
 			from, err := s.Get(args[0])
 			if err != nil {
-				return a.notFound(args[0], err)
+				return a.notCompleted(s, bank, args[0], err)
 			}
 			to, err := s.Get(args[1])
 			if err != nil {
-				return a.notFound(args[1], err)
+				return a.notCompleted(s, bank, args[1], err)
 			}
 			if from.ID == to.ID {
 				return errors.New(a.cat.T(messages.ErrCompareSame, from.ID))

@@ -462,3 +462,40 @@ func TestListDraftsHonoursTheFormat(t *testing.T) {
 		t.Errorf("--drafts --format csv: exit %d, %q, %q", code, out, errOut)
 	}
 }
+
+// QA: show, export and compare of a draft's id say it is a draft in
+// progress and how to resume it (with the database given), not that no
+// assessment has the id.
+func TestShowDraftSaysHowToResume(t *testing.T) {
+	db := tempDB(t)
+	code, out, errOut := cli(t, `{"org": "Acme", "answers": {"eng-channels": 2}}`, "import", "--draft", "--db", db, "-")
+	if code != 0 {
+		t.Fatalf("import --draft: exit %d: %s", code, errOut)
+	}
+	id := strings.TrimSpace(out)
+	done := importOne(t, db, `{"org": "Acme", "answers": {"eng-channels": 3}}`)
+	for _, args := range [][]string{{"show", id}, {"export", id, "-o", "-"}, {"compare", done, id}} {
+		code, _, errOut := cli(t, "", append(args, "--db", db)...)
+		if code != 1 || !strings.Contains(errOut, id+" is a draft in progress for Acme (1 of 29 questions answered so far)") ||
+			!strings.Contains(errOut, "run socialmaturity --db "+db+" and choose Resume") {
+			t.Errorf("%s: exit %d, %q", args[0], code, errOut)
+		}
+	}
+	if code, _, errOut := cli(t, "", "show", "zzzz", "--db", db); code != 1 || !strings.Contains(errOut, "no assessment or draft has id zzzz") {
+		t.Errorf("show of an unknown id: exit %d, %q", code, errOut)
+	}
+}
+
+// QA: import names the file (and the document in it) that has nothing
+// answered.
+func TestImportNothingAnsweredNamesTheFile(t *testing.T) {
+	db := tempDB(t)
+	path := filepath.Join(t.TempDir(), "team.yaml")
+	if err := os.WriteFile(path, []byte("org: A\nanswers:\n  eng-channels: 2\n---\norg: B\nanswers: {}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := cli(t, "", "import", "--db", db, path)
+	if code != 1 || !strings.Contains(errOut, path+" (assessment 2): nothing is answered") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+}

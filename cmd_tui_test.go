@@ -76,11 +76,11 @@ func TestAssessRefusesAnEmptyOrg(t *testing.T) {
 func TestAccessibleIncompleteRunFailsAndIsOfferedAgain(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "sm.db")
 	code, _, errOut := cli(t, "1\n", "assess", "--accessible", "--org", "EofCo", "--db", db)
-	if code != 1 || !strings.Contains(errOut, "input ended before the last question") || !strings.Contains(errOut, fmt.Sprintf("saved as a draft (1 of %d answered)", questionCount(t))) {
+	if code != 1 || !strings.Contains(errOut, "input ended before the last question") || !strings.Contains(errOut, fmt.Sprintf("saved as a draft (1 answered, of %d)", questionCount(t))) {
 		t.Fatalf("exit %d, %q", code, errOut)
 	}
 	code, out, errOut := cli(t, "y\n"+strings.Repeat("2\n", questionCount(t)-1), "assess", "--accessible", "--org", "EofCo", "--db", db)
-	if code != 0 || !strings.Contains(out, fmt.Sprintf("EofCo already has a draft (1 of %d answered", questionCount(t))) || !strings.Contains(out, "Saved as assessment") {
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("EofCo already has a draft (1 answered, of %d", questionCount(t))) || !strings.Contains(out, "Saved as assessment") {
 		t.Fatalf("exit %d, %s\n%s", code, errOut, out)
 	}
 	if n := countListed(t, db); n != 1 || len(draftsIn(t, db)) != 0 {
@@ -116,7 +116,7 @@ func TestAccessibleTerminatedExits143(t *testing.T) {
 	if !errors.As(err, &coded) || coded.ExitCode() != 143 {
 		t.Fatalf("err = %v, want exit code 143", err)
 	}
-	if !strings.Contains(err.Error(), "termination signal") || !strings.Contains(err.Error(), fmt.Sprintf("saved as a draft (1 of %d answered)", questionCount(t))) {
+	if !strings.Contains(err.Error(), "termination signal") || !strings.Contains(err.Error(), fmt.Sprintf("saved as a draft (1 answered, of %d)", questionCount(t))) {
 		t.Errorf("message: %v", err)
 	}
 	if ds := draftsIn(t, db); len(ds) != 1 || len(ds[0].Answers) != 1 {

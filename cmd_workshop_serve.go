@@ -52,6 +52,9 @@ func (a *app) workshopServeCmd() *cobra.Command {
 // serveWorkshop serves workshop id until the facilitator quits or ends it,
 // or (headless) until an interrupt; then it stores every answer given.
 func (a *app) serveWorkshop(ctx context.Context, id string, f serveFlags) error {
+	if f.max < 1 {
+		return errors.New(a.cat.T(messages.WSErrMax, f.max))
+	}
 	if !f.headless && !isTerminal(a.stdin) {
 		return errors.New(a.cat.T(messages.WSErrNeedsTerminal))
 	}
@@ -67,7 +70,9 @@ func (a *app) serveWorkshop(ctx context.Context, id string, f serveFlags) error 
 	if f.headless {
 		logTo = func(line string) { fmt.Fprintln(a.stderr, messages.SafeLine(line)) }
 	}
-	srv, err := workshop.New(workshop.Config{Store: st, Workshop: id, Bank: bank, Cat: a.cat, Addr: f.addr, Max: f.max, Log: logTo})
+	data := workshop.DefaultDataDir()
+	srv, err := workshop.New(workshop.Config{Store: st, Workshop: id, Bank: bank, Cat: a.cat, Addr: f.addr, Max: f.max, Log: logTo,
+		DataDir: data, Rescue: rescueWriter(data)})
 	if err != nil {
 		return err
 	}
@@ -94,14 +99,31 @@ func (a *app) serveWorkshop(ctx context.Context, id string, f serveFlags) error 
 			Port: srv.Port(), Host: joinHost(srv.Addr()), Fingerprint: srv.Fingerprint(),
 		})
 		if _, err := tea.NewProgram(d, tea.WithContext(ctx), tea.WithInput(a.stdin), tea.WithOutput(a.stdout)).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-			_ = srv.Shutdown(shutdownWait)
+			_ = a.stopServer(srv, f.headless)
 			return err
 		}
 	}
-	if err := srv.Shutdown(shutdownWait); err != nil {
+	if err := a.stopServer(srv, f.headless); err != nil {
 		return err
 	}
 	return <-served
+}
+
+// stopServer shuts the server down; with the dashboard gone and no log,
+// it then says where answers the database refused were written.
+func (a *app) stopServer(srv *workshop.Server, headless bool) error {
+	err := srv.Shutdown(shutdownWait)
+	if headless {
+		return err // the log said it
+	}
+	for _, r := range srv.Room().Rescues() {
+		key := messages.WSDashRescued
+		if r.Stored {
+			key = messages.WSDashRescuedStored
+		}
+		fmt.Fprintln(a.stderr, messages.SafeLine(a.cat.T(key, r.Name, r.Path)))
+	}
+	return err
 }
 
 // joinHost is the host participants type: this computer's address in the

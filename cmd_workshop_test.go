@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,8 +29,8 @@ func newWorkshop(t *testing.T, db string, args ...string) (id, code string) {
 }
 
 // join stores a participant's answers in workshop id, completed or not,
-// as the workshop server does.
-func join(t *testing.T, db, id, name, role string, level int, done bool) {
+// as the workshop server does: every question, or only those named.
+func join(t *testing.T, db, id, name, role string, level int, done bool, only ...string) {
 	t.Helper()
 	s, err := store.Open(db)
 	if err != nil {
@@ -41,7 +42,9 @@ func join(t *testing.T, db, id, name, role string, level int, done bool) {
 	}
 	d := &assess.Assessment{Workshop: id, Submission: assess.Submission{Org: "Acme", Respondent: name, Role: role, Answers: assess.Answers{}}}
 	for i, ref := range b.Questions() {
-		d.Answers[b.At(ref).ID] = assess.AtLevel((level + i%2) % 5)
+		if q := b.At(ref).ID; len(only) == 0 || slices.Contains(only, q) {
+			d.Answers[q] = assess.AtLevel((level + i%2) % 5)
+		}
 	}
 	if err := s.SaveDraft(d); err != nil {
 		t.Fatal(err)
@@ -98,6 +101,66 @@ func TestWorkshopNewListReport(t *testing.T) {
 	for _, f := range []string{"csv", "json"} {
 		if exit, out, errOut := cli(t, "", "workshop", "report", "--db", db, id, "--format", f, "-o", "-"); exit != 0 || out == "" {
 			t.Errorf("report --format %s: exit %d: %s", f, exit, errOut)
+		}
+	}
+}
+
+// The tester's case through the command: two finished, one answered five
+// questions, one three. Rows answered by two give nothing in any format;
+// --names names people in the CSV too, and only then.
+func TestWorkshopReportWithholdsFewerThanThree(t *testing.T) {
+	db := tempDB(t)
+	id, _ := newWorkshop(t, db, "--org", "Acme")
+	join(t, db, id, "Bob", "", 3, true)
+	join(t, db, id, "", "", 1, true)
+	join(t, db, id, "Alice", "", 2, false, "eng-channels", "eng-conversations", "eng-audiences", "lis-practice", "lis-uses")
+	join(t, db, id, "Dave", "", 4, false, "eng-channels", "dis-plan", "ins-advocacy")
+	report := func(args ...string) string {
+		t.Helper()
+		exit, out, errOut := cli(t, "", append([]string{"workshop", "report", "--db", db, id, "-o", "-"}, args...)...)
+		if exit != 0 {
+			t.Fatalf("workshop report %v: exit %d: %s", args, exit, errOut)
+		}
+		return out
+	}
+	if md := report("--format", "md"); !strings.Contains(md, "Merge the data from different channels | fewer than 3 answers |") {
+		t.Errorf("Markdown breaks down a key action answered by two:\n%s", md)
+	}
+	if html := report("--format", "html"); !strings.Contains(html, "<td>Merge the data from different channels</td><td class=\"num\">fewer than 3 answers</td>") {
+		t.Errorf("HTML breaks down a key action answered by two:\n%s", html)
+	}
+	csv := report("--format", "csv")
+	if !strings.Contains(csv, ",dat-unified,Where does audience data from your different channels end up?,true,<3,,,,,,,,,,,,,,,,\n") {
+		t.Errorf("CSV breaks down a question answered by two:\n%s", csv)
+	}
+	if strings.Contains(csv, "Alice") || strings.Contains(csv, "name,completed") {
+		t.Errorf("an anonymous CSV names people:\n%s", csv)
+	}
+	named := report("--format", "csv", "--names")
+	_, people, _ := strings.Cut(named, "\n\nname,completed\n")
+	lines := strings.Split(strings.TrimSpace(people), "\n")
+	slices.Sort(lines)
+	if !strings.HasPrefix(named, csv) || !slices.Equal(lines, []string{",true", "Alice,false", "Bob,true", "Dave,false"}) {
+		t.Errorf("CSV with --names: the questions, then a table of the people:\n%s", named)
+	}
+	var f struct {
+		People    []map[string]any
+		Questions []struct {
+			ID       string
+			Withheld bool
+			N        *int
+		}
+	}
+	if err := json.Unmarshal([]byte(report("--format", "json", "--names")), &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.People) != 4 || f.People[0]["completed"] == nil || f.People[0]["name"] == nil {
+		t.Errorf("JSON people = %v; want 4 with name and completed", f.People)
+	}
+	shown := []string{"eng-channels", "eng-conversations", "eng-audiences", "lis-practice", "lis-uses", "dis-plan", "ins-advocacy"}
+	for _, q := range f.Questions {
+		if slices.Contains(shown, q.ID) == q.Withheld || q.N != nil && *q.N < 3 {
+			t.Errorf("JSON question %s: withheld %v, n %v", q.ID, q.Withheld, q.N)
 		}
 	}
 }

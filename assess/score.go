@@ -367,22 +367,10 @@ func (st *stages) part(s Score, c Counts) *StageRef {
 	return st.of(s)
 }
 
-// partStage is a pillar's or key action's stage: none when it is thin.
-func partStage(b *questions.Bank, s Score, c Counts) *StageRef {
-	st := stages{b: b}
-	return st.part(s, c)
-}
-
-// cappedStage is the overall stage: none when fewer than half of the
+// capped is the overall stage: none when fewer than half of the
 // applicable questions were answered, and never more than one stage above
 // the weakest pillar with a stage of its own (the one with the lowest
 // score; the first in bank order on a tie).
-func cappedStage(b *questions.Bank, overall Score, c Counts, pillars []PillarResult) (*StageRef, *Cap) {
-	st := stages{b: b}
-	return st.capped(overall, c, pillars)
-}
-
-// capped is cappedStage.
 func (st *stages) capped(overall Score, c Counts, pillars []PillarResult) (*StageRef, *Cap) {
 	stage := st.part(overall, c)
 	if stage == nil {

@@ -116,7 +116,7 @@ func ParseSubmission(name string, data []byte, b *questions.Bank) (Submission, e
 	if !questions.Decode(c, data, &f) {
 		return Submission{}, c.Err()
 	}
-	s, _ := checkSubmission(c, &f, b)
+	s, _ := checkSubmission(c, &f, b, 1)
 	if err := c.Err(); err != nil {
 		return Submission{}, err
 	}
@@ -165,8 +165,9 @@ func parseAll(name string, data []byte, b *questions.Bank, drafts bool) ([]*Asse
 			if !questions.DecodeNode(c, n, &f) {
 				continue
 			}
-			own := ownBank(c, &f, b)
-			s, at := checkSubmission(c, &f, own)
+			line := docLine(n)
+			own := ownBank(c, &f, b, line)
+			s, at := checkSubmission(c, &f, own, line)
 			a := &Assessment{Submission: s, Bank: RefOf(own), CompletedAt: at}
 			if drafts {
 				a.ID, a.CompletedAt = draftID(c, &f.ID), nil
@@ -196,8 +197,9 @@ func ResolveBank(ref BankRef, b *questions.Bank) *questions.Bank {
 
 // ownBank is the bank a document's answers were given with: the built-in
 // version of b's bank the document names, else b. A document naming a
-// version of b's bank that is neither b nor built in is a problem.
-func ownBank(c *questions.Collector, f *submissionFile, b *questions.Bank) *questions.Bank {
+// version of b's bank that is neither b nor built in is a problem, at
+// line, where the document starts.
+func ownBank(c *questions.Collector, f *submissionFile, b *questions.Bank, line int) *questions.Bank {
 	ref := BankRef{ID: f.Bank.ID, Version: f.Bank.Version, Language: f.Bank.Language}
 	if ref.ID != b.ID || ref.Version == 0 {
 		return b // no version named, or another bank (checkSubmission says so)
@@ -207,7 +209,7 @@ func ownBank(c *questions.Collector, f *submissionFile, b *questions.Bank) *ques
 	}
 	own := ResolveBank(ref, b)
 	if own == b && ref != RefOf(b) {
-		c.AddCodef(1, ProblemOtherBank, "answered with version %d (%s) of bank %q, which is not built in; this bank is version %d (%s)",
+		c.AddCodef(line, ProblemOtherBank, "answered with version %d (%s) of bank %q, which is not built in; this bank is version %d (%s)",
 			ref.Version, ref.Language, ref.ID, b.Version, b.Language)
 	}
 	return own
@@ -228,6 +230,14 @@ func draftID(c *questions.Collector, n *yaml.Node) string {
 	return id
 }
 
+// docLine is the line a document's content starts on.
+func docLine(n *yaml.Node) int {
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	return max(n.Line, 1)
+}
+
 // isJSONLines reports whether the first non-blank line of data is a JSON
 // value by itself.
 func isJSONLines(data []byte) bool {
@@ -240,10 +250,11 @@ func isJSONLines(data []byte) bool {
 }
 
 // checkSubmission turns a decoded answers document into a submission and
-// the completion time it gives (nil when none), recording every problem.
-func checkSubmission(c *questions.Collector, f *submissionFile, b *questions.Bank) (Submission, *time.Time) {
+// the completion time it gives (nil when none), recording every problem;
+// a problem of the whole document is reported at line, where it starts.
+func checkSubmission(c *questions.Collector, f *submissionFile, b *questions.Bank, line int) (Submission, *time.Time) {
 	if f.Schema != "" && f.Schema != SubmissionSchema {
-		c.Addf(1, "unknown schema %q (expected %q)", f.Schema, SubmissionSchema)
+		c.Addf(line, "unknown schema %q (expected %q)", f.Schema, SubmissionSchema)
 	}
 	s := Submission{
 		Org:        strings.TrimSpace(f.Org),
@@ -252,10 +263,10 @@ func checkSubmission(c *questions.Collector, f *submissionFile, b *questions.Ban
 		Answers:    Answers{},
 	}
 	if s.Org == "" {
-		c.Addf(1, "org is missing or empty")
+		c.Addf(line, "org is missing or empty")
 	}
 	if f.Bank.ID != "" && f.Bank.ID != b.ID {
-		c.AddCodef(1, ProblemOtherBank, "answered with bank %q, not %q", f.Bank.ID, b.ID)
+		c.AddCodef(line, ProblemOtherBank, "answered with bank %q, not %q", f.Bank.ID, b.ID)
 	}
 	var completed *time.Time
 	if n := &f.CompletedAt; n.Kind == yaml.ScalarNode && n.Tag != "!!null" {

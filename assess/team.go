@@ -67,50 +67,66 @@ func BandOf(d float64) Band {
 
 // QuestionStats is how a team answered one question. N counts answers at a
 // level; "not sure" (Unsure) and "does not apply" (NA) are counted apart
-// and left out of Mean, Median, Levels and D.
+// and left out of Mean, Median, Levels and D. No figure rests on fewer
+// than MinGroup people: see Withheld and FewLevels.
 type QuestionStats struct {
 	ID        string
 	Pillar    string
 	KeyAction string
+	// Withheld: fewer than MinGroup people answered the question, so it
+	// gives nothing: every count, figure and flag is zero and there is no
+	// team answer (FewLevels is set too).
+	Withheld bool
+	// FewLevels: fewer than MinGroup people answered at a level, so N,
+	// Levels, Mean, Median, D, Outlier and Consensus are zero, and the team
+	// answer is never a level.
+	FewLevels bool
 	N         int
 	Unsure    int
 	NA        int
 	// Levels is the distribution: Levels[l] people answered level l.
 	Levels [questions.MaxLevel + 1]int
-	// Mean and Median are levels (0..MaxLevel); valid only when N > 0.
+	// Mean and Median are levels (0..MaxLevel); valid only without
+	// FewLevels.
 	Mean, Median float64
 	// D is Leik's ordinal dispersion, 0 (everyone alike) to 1 (two
-	// opposite camps); nil under MinGroup answers at a level.
+	// opposite camps); nil with FewLevels.
 	D *float64
 	// Outlier: someone answered OutlierDistance or more levels from the
 	// median.
 	Outlier bool
 	// KnowledgeGap: KnowledgeGapShare or more of the answers were "not
-	// sure".
+	// sure" (judged only from MinGroup answers or more).
 	KnowledgeGap bool
 	// Consensus: at least 80% of the answers are within one level of the
 	// median (the Delphi rule).
 	Consensus bool
 	// Team is the team's answer: the lower median level, "not sure" when
 	// more said so than gave a level, "does not apply" when most said so;
-	// HasTeam is false when nobody answered.
+	// HasTeam is false when the question is withheld, or when it would be
+	// a level given by fewer than MinGroup people.
 	Team    Answer
 	HasTeam bool
 	// Agreed is the answer the team agreed on, if one was recorded.
 	Agreed *AgreedAnswer
 }
 
-// TeamPart is a key action's, a pillar's or the whole bank's team figures:
-// Score is the mean of the members' scores, Spread their standard
-// deviation, N how many members have a score for it; Stage follows v2's
-// rules (none when the team's answers cover under half of it), and Counts
-// are those of the team's answers.
+// TeamPart is a key action's, a pillar's or the whole bank's team figures,
+// on two stated bases. Score, Stage and Counts are those of the team's
+// answers (QuestionStats.Team), the basis of the recommendations; Stage
+// follows v2's rules (none when the team's answers cover under half of
+// it). Mean and Spread are the mean and standard deviation of the members'
+// own scores and N how many members have one; when N is under MinGroup
+// they are left out (zero). Withheld: fewer than MinGroup members answered
+// anything under it, so it gives no figure at all.
 type TeamPart struct {
-	ID     string
-	Score  Score
-	Spread float64
-	N      int
-	Stage  *StageRef
+	ID       string
+	Withheld bool
+	Score    Score
+	Stage    *StageRef
+	Mean     Score
+	Spread   float64
+	N        int
 	Counts
 }
 
@@ -181,20 +197,14 @@ func Team(b *questions.Bank, members []Member, agreed Agreed) TeamResult {
 		t.Withheld = true
 		return t
 	}
-	t.Questions = questionStats(b, active, agreed)
-	t.Answers = Answers{}
-	for _, q := range t.Questions {
-		if q.HasTeam {
-			t.Answers[q.ID] = q.Team
-		}
-	}
-	t.Evaluation = Evaluate(b, t.Answers, Targets{})
-	t.Provisional, t.Missing = t.Evaluation.Provisional, t.Evaluation.Missing
 	scored := make([]Result, len(active))
 	for i, m := range active {
 		scored[i] = Evaluate(b, m.Answers, Targets{})
 	}
-	t.Overall, t.Pillars, t.Capped = teamParts(b, scored, &t.Evaluation)
+	g := combine(b, active, scored, agreed)
+	t.Questions, t.Answers, t.Evaluation = g.questions, g.answers, g.evaluation
+	t.Overall, t.Pillars, t.Capped = g.overall, g.pillars, g.evaluation.Capped
+	t.Provisional, t.Missing = t.Evaluation.Provisional, t.Evaluation.Missing
 	for i := range t.Questions {
 		q := &t.Questions[i]
 		if q.D != nil {
@@ -211,8 +221,32 @@ func Team(b *questions.Bank, members []Member, agreed Agreed) TeamResult {
 		}
 		return a.N > b.N
 	})
-	t.Roles = roleGroups(b, active, scored, &t.Evaluation)
+	t.Roles = roleGroups(b, active, scored)
 	return t
+}
+
+// group is the combined figures of some members who answered something.
+type group struct {
+	questions  []QuestionStats
+	answers    Answers
+	evaluation Result
+	overall    TeamPart
+	pillars    []TeamPillar
+}
+
+// combine is the figures of members, scored each on their own answers:
+// each question's statistics, the team answers and their evaluation, and
+// every part on both bases.
+func combine(b *questions.Bank, members []Member, scored []Result, agreed Agreed) group {
+	g := group{questions: questionStats(b, members, agreed), answers: Answers{}}
+	for _, q := range g.questions {
+		if q.HasTeam {
+			g.answers[q.ID] = q.Team
+		}
+	}
+	g.evaluation = Evaluate(b, g.answers, Targets{})
+	g.overall, g.pillars = teamParts(scored, &g.evaluation)
+	return g
 }
 
 // questionStats are the statistics of every question of b, in bank order.
@@ -247,9 +281,14 @@ func questionStats(b *questions.Bank, members []Member, agreed Agreed) []Questio
 	return out
 }
 
-// describe fills the figures computed from the counts.
+// describe fills the figures computed from the counts, and withholds what
+// would rest on fewer than MinGroup people.
 func (s *QuestionStats) describe() {
-	if given := s.N + s.Unsure; given > 0 {
+	if s.N+s.Unsure+s.NA < MinGroup {
+		*s = QuestionStats{ID: s.ID, Pillar: s.Pillar, KeyAction: s.KeyAction, Withheld: true, FewLevels: true}
+		return
+	}
+	if given := s.N + s.Unsure; given >= MinGroup {
 		s.KnowledgeGap = float64(s.Unsure) >= KnowledgeGapShare*float64(given)
 	}
 	switch {
@@ -258,7 +297,8 @@ func (s *QuestionStats) describe() {
 	case s.Unsure > s.N:
 		s.Team, s.HasTeam = NotSure, true
 	}
-	if s.N == 0 {
+	if s.N < MinGroup {
+		s.FewLevels, s.N, s.Levels = true, 0, [questions.MaxLevel + 1]int{}
 		return
 	}
 	sum, lower, upper := 0, -1, -1
@@ -297,105 +337,105 @@ func (s *QuestionStats) describe() {
 		}
 	}
 	s.Consensus = float64(near) >= 0.8*float64(s.N)
-	if s.N >= MinGroup {
-		d = 2 * d / questions.MaxLevel
-		s.D = &d
-	}
+	d = 2 * d / questions.MaxLevel
+	s.D = &d
 }
 
 // teamParts are the team figures of the whole and of each pillar and key
-// action: the mean and spread of the members' results, staged by the
-// counts of the team's answers (evaluation).
-func teamParts(b *questions.Bank, scored []Result, evaluation *Result) (TeamPart, []TeamPillar, *Cap) {
-	pillars := make([]TeamPillar, len(b.Pillars))
-	staged := make([]PillarResult, len(b.Pillars))
-	var overall []Score
-	for p := range b.Pillars {
+// action: those of the team's answers (evaluation) beside the mean and
+// spread of the members' own results (scored).
+func teamParts(scored []Result, evaluation *Result) (TeamPart, []TeamPillar) {
+	pillars := make([]TeamPillar, len(evaluation.Pillars))
+	for p := range evaluation.Pillars {
 		pe := &evaluation.Pillars[p]
-		var ps []Score
 		kas := make([]TeamPart, len(pe.KeyActions))
 		for k := range pe.KeyActions {
-			var ks []Score
-			for _, r := range scored {
-				ks = append(ks, r.Pillars[p].KeyActions[k].Score)
-			}
-			kas[k] = teamPart(b, pe.KeyActions[k].ID, ks, pe.KeyActions[k].Counts)
+			ke := &pe.KeyActions[k]
+			kas[k] = teamPart(ke.ID, ke.Score, ke.Stage, ke.Counts, scored, func(r *Result) (Score, Counts) {
+				kr := &r.Pillars[p].KeyActions[k]
+				return kr.Score, kr.Counts
+			})
 		}
-		for _, r := range scored {
-			ps = append(ps, r.Pillars[p].Score)
-		}
-		pillars[p] = TeamPillar{TeamPart: teamPart(b, pe.ID, ps, pe.Counts), KeyActions: kas}
-		staged[p] = PillarResult{ID: pe.ID, Score: pillars[p].Score, Stage: pillars[p].Stage, Counts: pe.Counts}
+		pillars[p] = TeamPillar{KeyActions: kas, TeamPart: teamPart(pe.ID, pe.Score, pe.Stage, pe.Counts, scored, func(r *Result) (Score, Counts) {
+			return r.Pillars[p].Score, r.Pillars[p].Counts
+		})}
 	}
-	for _, r := range scored {
-		overall = append(overall, r.Overall)
-	}
-	whole := teamPart(b, "", overall, evaluation.Counts)
-	var capped *Cap
-	whole.Stage, capped = cappedStage(b, whole.Score, whole.Counts, staged)
-	return whole, pillars, capped
+	whole := teamPart("", evaluation.Overall, evaluation.Stage, evaluation.Counts, scored, func(r *Result) (Score, Counts) {
+		return r.Overall, r.Counts
+	})
+	return whole, pillars
 }
 
-// teamPart is the mean and standard deviation of the valid scores.
-func teamPart(b *questions.Bank, id string, scores []Score, c Counts) TeamPart {
+// teamPart is a part scored from the team's answers (score, stage, c),
+// with the mean and standard deviation of the members' own scores of it
+// (of picks them from a member's result), withheld as TeamPart says.
+func teamPart(id string, score Score, stage *StageRef, c Counts, scored []Result, of func(*Result) (Score, Counts)) TeamPart {
 	t := TeamPart{ID: id, Counts: c}
-	var sum, sq float64
-	for _, s := range scores {
+	answered := 0
+	var scores []float64
+	for i := range scored {
+		s, mc := of(&scored[i])
+		if mc.Answered+mc.Unsure+mc.NotApplicable > 0 {
+			answered++
+		}
 		if s.Valid {
-			t.N++
-			sum += s.Value
+			scores = append(scores, s.Value)
 		}
 	}
-	if t.N == 0 {
+	if answered < MinGroup {
+		t.Withheld = true
 		return t
 	}
-	mean := sum / float64(t.N)
-	for _, s := range scores {
-		if s.Valid {
-			sq += (s.Value - mean) * (s.Value - mean)
-		}
+	t.Score, t.Stage = score, stage
+	if len(scores) < MinGroup {
+		return t
 	}
-	t.Score, t.Spread = Scored(mean), math.Sqrt(sq/float64(t.N))
-	t.Stage = partStage(b, t.Score, c)
+	var sum, sq float64
+	for _, v := range scores {
+		sum += v
+	}
+	mean := sum / float64(len(scores))
+	for _, v := range scores {
+		sq += (v - mean) * (v - mean)
+	}
+	t.N, t.Mean, t.Spread = len(scores), Scored(mean), math.Sqrt(sq/float64(len(scores)))
 	return t
 }
 
 // roleGroups is the view by role, or nil when some group would be smaller
-// than MinGroup or there is only one group. Roles are grouped ignoring
-// case and spacing; a group is named as its first member wrote it.
-func roleGroups(b *questions.Bank, members []Member, scored []Result, evaluation *Result) []RoleGroup {
-	type group struct {
+// than MinGroup or there is only one group. Each group is combined as the
+// whole team is. Roles are grouped ignoring case and spacing; a group is
+// named as its first member wrote it.
+func roleGroups(b *questions.Bank, members []Member, scored []Result) []RoleGroup {
+	type role struct {
 		name    string
-		members []int
+		members []Member
+		scored  []Result
 	}
-	var groups []*group
-	byKey := map[string]*group{}
+	var roles []*role
+	byKey := map[string]*role{}
 	for i, m := range members {
 		key := strings.ToLower(strings.Join(strings.Fields(m.Role), " "))
-		g := byKey[key]
-		if g == nil {
-			g = &group{name: strings.Join(strings.Fields(m.Role), " ")}
-			byKey[key] = g
-			groups = append(groups, g)
+		r := byKey[key]
+		if r == nil {
+			r = &role{name: strings.Join(strings.Fields(m.Role), " ")}
+			byKey[key] = r
+			roles = append(roles, r)
 		}
-		g.members = append(g.members, i)
+		r.members, r.scored = append(r.members, m), append(r.scored, scored[i])
 	}
-	if len(groups) < 2 {
+	if len(roles) < 2 {
 		return nil
 	}
-	for _, g := range groups {
-		if len(g.members) < MinGroup {
+	for _, r := range roles {
+		if len(r.members) < MinGroup {
 			return nil
 		}
 	}
-	out := make([]RoleGroup, len(groups))
-	for i, g := range groups {
-		rs := make([]Result, len(g.members))
-		for j, m := range g.members {
-			rs[j] = scored[m]
-		}
-		overall, pillars, _ := teamParts(b, rs, evaluation)
-		out[i] = RoleGroup{Role: g.name, Members: len(g.members), Overall: overall, Pillars: pillars}
+	out := make([]RoleGroup, len(roles))
+	for i, r := range roles {
+		g := combine(b, r.members, r.scored, nil)
+		out[i] = RoleGroup{Role: r.name, Members: len(r.members), Overall: g.overall, Pillars: g.pillars}
 	}
 	slices.SortStableFunc(out, func(a, b RoleGroup) int { return cmp.Compare(a.Role, b.Role) })
 	return out

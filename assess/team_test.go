@@ -29,12 +29,16 @@ func everywhere(b *questions.Bank, l int) Answers {
 }
 
 // membersAnswering are members who answer question q with the given
-// answers (one member each) and every other question at level 2.
+// answers (one member each) and every other question at level 2, with
+// members who leave q unanswered added to make a team of MinGroup.
 func membersAnswering(b *questions.Bank, q string, answers ...Answer) []Member {
-	ms := make([]Member, len(answers))
-	for i, a := range answers {
+	ms := make([]Member, max(len(answers), MinGroup))
+	for i := range ms {
 		as := everywhere(b, 2)
-		as[q] = a
+		delete(as, q)
+		if i < len(answers) {
+			as[q] = answers[i]
+		}
 		ms[i] = Member{Name: fmt.Sprint("m", i), Answers: as}
 	}
 	return ms
@@ -60,38 +64,53 @@ func statsOf(t *testing.T, r TeamResult, id string) QuestionStats {
 }
 
 // The notes' table (levels 1..5 there are 0..4 here), plus "not sure",
-// "does not apply" and small groups.
+// "does not apply" and small groups: nothing rests on fewer than three
+// people.
 func TestQuestionStatistics(t *testing.T) {
 	b := teamBank(t)
 	const q = "eng-channels"
 	d := func(v float64) *float64 { return &v }
+	none := Answer{Level: -1}
 	tests := []struct {
 		name                    string
 		answers                 []Answer
+		withheld, few           bool
 		n, unsure, na           int
 		mean, median            float64
 		d                       *float64
 		outlier, gap, consensus bool
-		team                    Answer
+		team                    Answer // none: no team answer
 	}{
-		{"unanimous", levels(2, 2, 2, 2, 2, 2), 6, 0, 0, 2, 2, d(0), false, false, true, AtLevel(2)},
-		{"adjacent halves", levels(2, 2, 2, 3, 3, 3), 6, 0, 0, 2.5, 2.5, d(0.25), false, false, true, AtLevel(2)},
-		{"two apart", levels(1, 1, 1, 3, 3, 3), 6, 0, 0, 2, 2, d(0.5), false, false, true, AtLevel(1)},
-		{"opposite camps", levels(0, 0, 0, 4, 4, 4), 6, 0, 0, 2, 2, d(1), true, false, false, AtLevel(0)},
-		{"a lone outlier", levels(1, 2, 2, 2, 2, 4), 6, 0, 0, 13.0 / 6, 2, d(0.25), true, false, true, AtLevel(2)},
-		{"one low", levels(0, 2, 2, 2, 2, 2), 6, 0, 0, 10.0 / 6, 2, d(1.0 / 6), true, false, true, AtLevel(2)},
-		{"spread out", levels(0, 1, 2, 2, 3, 4), 6, 0, 0, 2, 2, d(0.5), true, false, false, AtLevel(2)},
-		{"under three answers has no D", append(levels(1, 3), NotSure), 2, 1, 0, 2, 2, nil, false, true, true, AtLevel(1)},
-		{"not sure left out and flagged from a quarter", append(levels(3, 3, 3), NotSure), 3, 1, 0, 3, 3, d(0), false, true, true, AtLevel(3)},
-		{"under a quarter not sure is no gap", append(levels(3, 3, 3, 3), NotSure), 4, 1, 0, 3, 3, d(0), false, false, true, AtLevel(3)},
-		{"mostly not sure", append(levels(4), NotSure, NotSure, AtLevel(4)), 2, 2, 0, 4, 4, nil, false, true, true, AtLevel(4)},
-		{"more not sure than levels", append(levels(4), NotSure, NotSure), 1, 2, 0, 4, 4, nil, false, true, true, NotSure},
-		{"does not apply left out", append(levels(1, 1, 1), DoesNotApply), 3, 0, 1, 1, 1, d(0), false, false, true, AtLevel(1)},
-		{"mostly does not apply", append(levels(1), DoesNotApply, DoesNotApply, DoesNotApply), 1, 0, 3, 1, 1, nil, false, false, true, DoesNotApply},
+		{"unanimous", levels(2, 2, 2, 2, 2, 2), false, false, 6, 0, 0, 2, 2, d(0), false, false, true, AtLevel(2)},
+		{"adjacent halves", levels(2, 2, 2, 3, 3, 3), false, false, 6, 0, 0, 2.5, 2.5, d(0.25), false, false, true, AtLevel(2)},
+		{"two apart", levels(1, 1, 1, 3, 3, 3), false, false, 6, 0, 0, 2, 2, d(0.5), false, false, true, AtLevel(1)},
+		{"opposite camps", levels(0, 0, 0, 4, 4, 4), false, false, 6, 0, 0, 2, 2, d(1), true, false, false, AtLevel(0)},
+		{"a lone outlier", levels(1, 2, 2, 2, 2, 4), false, false, 6, 0, 0, 13.0 / 6, 2, d(0.25), true, false, true, AtLevel(2)},
+		{"one low", levels(0, 2, 2, 2, 2, 2), false, false, 6, 0, 0, 10.0 / 6, 2, d(1.0 / 6), true, false, true, AtLevel(2)},
+		{"spread out", levels(0, 1, 2, 2, 3, 4), false, false, 6, 0, 0, 2, 2, d(0.5), true, false, false, AtLevel(2)},
+		{"three at a level", levels(1, 3, 4), false, false, 3, 0, 0, 8.0 / 3, 3, d(0.5), true, false, false, AtLevel(3)},
+		{"not sure left out and flagged from a quarter", append(levels(3, 3, 3), NotSure), false, false, 3, 1, 0, 3, 3, d(0), false, true, true, AtLevel(3)},
+		{"under a quarter not sure is no gap", append(levels(3, 3, 3, 3), NotSure), false, false, 4, 1, 0, 3, 3, d(0), false, false, true, AtLevel(3)},
+		{"does not apply left out", append(levels(1, 1, 1), DoesNotApply), false, false, 3, 0, 1, 1, 1, d(0), false, false, true, AtLevel(1)},
+		// Fewer than three answered at all: nothing is given.
+		{"one answer", levels(4), true, true, 0, 0, 0, 0, 0, nil, false, false, false, none},
+		{"two answers", levels(1, 3), true, true, 0, 0, 0, 0, 0, nil, false, false, false, none},
+		{"two not sure", []Answer{NotSure, NotSure}, true, true, 0, 0, 0, 0, 0, nil, false, false, false, none},
+		// Three or more answered, fewer than three at a level: the counts
+		// of "not sure" and "does not apply" only, no level figures.
+		{"two levels and a not sure", append(levels(1, 3), NotSure), false, true, 0, 1, 0, 0, 0, nil, false, true, false, none},
+		{"two levels, two not sure", append(levels(4), NotSure, NotSure, AtLevel(4)), false, true, 0, 2, 0, 0, 0, nil, false, true, false, none},
+		{"more not sure than levels", append(levels(4), NotSure, NotSure), false, true, 0, 2, 0, 0, 0, nil, false, true, false, NotSure},
+		{"mostly does not apply", append(levels(1), DoesNotApply, DoesNotApply, DoesNotApply), false, true, 0, 0, 3, 0, 0, nil, false, false, false, DoesNotApply},
+		{"two levels and a does not apply", append(levels(1, 3), DoesNotApply), false, true, 0, 0, 1, 0, 0, nil, false, false, false, none},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := statsOf(t, Team(b, membersAnswering(b, q, tt.answers...), nil), q)
+			r := Team(b, membersAnswering(b, q, tt.answers...), nil)
+			s := statsOf(t, r, q)
+			if s.Withheld != tt.withheld || s.FewLevels != tt.few {
+				t.Errorf("withheld, few levels = %v, %v; want %v, %v", s.Withheld, s.FewLevels, tt.withheld, tt.few)
+			}
 			if s.N != tt.n || s.Unsure != tt.unsure || s.NA != tt.na {
 				t.Errorf("n, unsure, n/a = %d, %d, %d; want %d, %d, %d", s.N, s.Unsure, s.NA, tt.n, tt.unsure, tt.na)
 			}
@@ -107,7 +126,11 @@ func TestQuestionStatistics(t *testing.T) {
 			if s.Outlier != tt.outlier || s.KnowledgeGap != tt.gap || s.Consensus != tt.consensus {
 				t.Errorf("outlier, gap, consensus = %v, %v, %v; want %v, %v, %v", s.Outlier, s.KnowledgeGap, s.Consensus, tt.outlier, tt.gap, tt.consensus)
 			}
-			if !s.HasTeam || s.Team != tt.team {
+			if tt.team == none {
+				if _, ok := r.Answers[q]; s.HasTeam || ok {
+					t.Errorf("team answer %+v from fewer than three; want none", s.Team)
+				}
+			} else if !s.HasTeam || s.Team != tt.team || r.Answers[q] != tt.team {
 				t.Errorf("team answer = %+v (%v); want %+v", s.Team, s.HasTeam, tt.team)
 			}
 			total := 0
@@ -180,11 +203,14 @@ func TestHotspotsRankByDThenAnswersThenBankOrder(t *testing.T) {
 	}
 }
 
-func TestTeamScoresAreTheMeanAndSpreadOfMembers(t *testing.T) {
+// The team's scores are those of the team's answers, which the
+// recommendations use too; the mean and spread of people's own scores are
+// apart.
+func TestTeamScoresAreTheTeamAnswersBesideThePeoplesMean(t *testing.T) {
 	b := teamBank(t)
 	ms := []Member{
-		{Name: "a", Answers: everywhere(b, 1), Completed: true},
-		{Name: "b", Answers: everywhere(b, 2)},
+		{Name: "a", Answers: everywhere(b, 0), Completed: true},
+		{Name: "b", Answers: everywhere(b, 3)},
 		{Name: "c", Answers: everywhere(b, 3), Completed: true},
 		{Name: "d"}, // joined, answered nothing
 	}
@@ -192,28 +218,95 @@ func TestTeamScoresAreTheMeanAndSpreadOfMembers(t *testing.T) {
 	if r.Withheld || r.Members != 4 || r.Completed != 2 {
 		t.Fatalf("withheld %v, members %d, completed %d; want false, 4, 2", r.Withheld, r.Members, r.Completed)
 	}
-	sd := math.Sqrt(2.0/3) * PointsPerLevel
-	check := func(name string, p TeamPart) {
+	sd := math.Sqrt(2.0) * 25 // scores 0, 75, 75 around 50
+	check := func(name string, p TeamPart, team Score, stage *StageRef) {
 		t.Helper()
-		if !p.Score.Valid || math.Abs(p.Score.Value-50) > 1e-9 || math.Abs(p.Spread-sd) > 1e-9 || p.N != 3 {
-			t.Errorf("%s: score %+v, spread %v, n %d; want 50, %v, 3", name, p.Score, p.Spread, p.N, sd)
+		if p.Withheld || p.Score != team || p.Score.Value != 75 || !stageEqual(p.Stage, stage) {
+			t.Errorf("%s: team score %+v, stage %+v; want the team answers' %+v, %+v", name, p.Score, p.Stage, team, stage)
 		}
-		if p.Stage == nil || p.Stage.Number != 3 {
-			t.Errorf("%s: stage %+v; want 3 (Repeatable)", name, p.Stage)
+		if !p.Mean.Valid || math.Abs(p.Mean.Value-50) > 1e-9 || math.Abs(p.Spread-sd) > 1e-9 || p.N != 3 {
+			t.Errorf("%s: people's mean %+v, spread %v, n %d; want 50, %v, 3", name, p.Mean, p.Spread, p.N, sd)
 		}
 	}
-	check("overall", r.Overall)
-	for _, p := range r.Pillars {
-		check(p.ID, p.TeamPart)
-		for _, k := range p.KeyActions {
-			check(k.ID, k)
+	e := &r.Evaluation
+	check("overall", r.Overall, e.Overall, e.Stage)
+	for i, p := range r.Pillars {
+		check(p.ID, p.TeamPart, e.Pillars[i].Score, e.Pillars[i].Stage)
+		for j, k := range p.KeyActions {
+			check(k.ID, k, e.Pillars[i].KeyActions[j].Score, e.Pillars[i].KeyActions[j].Stage)
 		}
 	}
 	if r.Provisional {
 		t.Error("a fully answered team result is provisional")
 	}
-	if r.Evaluation.Overall.Value != 50 || len(r.Evaluation.Recommendations) == 0 {
-		t.Errorf("evaluation of the team's answers: overall %v, %d recommendations; want 50 and some", r.Evaluation.Overall, len(r.Evaluation.Recommendations))
+	if len(e.Recommendations) == 0 {
+		t.Error("no recommendations from the team's answers")
+	}
+}
+
+func stageEqual(a, b *StageRef) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+// The tester's case: two people answered everything, one five questions,
+// one three. Nothing answered by fewer than three is given, not even a
+// count.
+func TestTeamGivesNothingFromFewerThanThree(t *testing.T) {
+	b := teamBank(t)
+	partial := func(level int, ids ...string) Answers {
+		as := Answers{}
+		for _, id := range ids {
+			as[id] = AtLevel(level)
+		}
+		return as
+	}
+	ms := []Member{
+		{Name: "Bob", Answers: everywhere(b, 3), Completed: true},
+		{Answers: everywhere(b, 1), Completed: true},
+		{Name: "Alice", Answers: partial(2, "eng-channels", "eng-conversations", "eng-audiences", "lis-practice", "lis-uses")},
+		{Name: "Dave", Answers: partial(4, "eng-channels", "dis-plan", "ins-advocacy")},
+	}
+	r := Team(b, ms, nil)
+	if r.Withheld {
+		t.Fatal("a team of four is withheld")
+	}
+	shown := map[string]bool{"eng-channels": true, "eng-conversations": true, "eng-audiences": true, "lis-practice": true, "lis-uses": true, "dis-plan": true, "ins-advocacy": true}
+	for _, q := range r.Questions {
+		_, answered := r.Answers[q.ID]
+		if shown[q.ID] {
+			if q.Withheld || q.N < MinGroup || !answered {
+				t.Errorf("%s, answered by three or more: %+v", q.ID, q)
+			}
+			continue
+		}
+		if q != (QuestionStats{ID: q.ID, Pillar: q.Pillar, KeyAction: q.KeyAction, Withheld: true, FewLevels: true}) || answered {
+			t.Errorf("%s, answered by two, gives %+v (team answer %v)", q.ID, q, answered)
+		}
+	}
+	for _, q := range append(r.Hotspots, r.KnowledgeGaps...) {
+		if !shown[q.ID] {
+			t.Errorf("%s, answered by two, is a hotspot or a knowledge gap", q.ID)
+		}
+	}
+	parts := map[string]TeamPart{"": r.Overall}
+	for _, p := range r.Pillars {
+		parts[p.ID] = p.TeamPart
+		for _, k := range p.KeyActions {
+			parts[k.ID] = k
+		}
+	}
+	for _, id := range []string{"channel-data", "integration", "measurement", "access", "specialists"} {
+		if p := parts[id]; p != (TeamPart{ID: id, Withheld: true, Counts: p.Counts}) {
+			t.Errorf("%s, answered by two: %+v; want withheld and nothing else", id, p)
+		}
+	}
+	for id, p := range parts {
+		if p.N != 0 && p.N < MinGroup || p.Mean.Valid != (p.N >= MinGroup) {
+			t.Errorf("%q: the people's mean %+v from %d people", id, p.Mean, p.N)
+		}
+	}
+	// Dave's one answer makes disruption answered by three, each with a
+	// score of their own; its team score rests on dis-plan alone.
+	if p := parts["disruption"]; p.Withheld || p.N != 3 || !p.Score.Valid || p.Score.Value != 75 || p.Stage != nil {
+		t.Errorf("disruption: %+v; want a team score of 75 without a stage, and three people's scores", p)
 	}
 }
 

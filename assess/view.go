@@ -45,8 +45,12 @@ type View struct {
 	Strongest, Weakest *PartLine
 	// KnowledgeGaps are the questions answered "not sure", in bank order.
 	KnowledgeGaps []KnowledgeGap
-	Target        *Progress // the overall target, if one was set
-	Pillars       []PillarView
+	// Unscored are the key actions with applicable questions but none
+	// answered, in bank order: no recommendation can fire for them until
+	// their questions are answered (see UnscoredText).
+	Unscored []PartLine
+	Target   *Progress // the overall target, if one was set
+	Pillars  []PillarView
 	// Change is the change since the organization's previous assessment,
 	// nil when there is none.
 	Change *ComparisonView
@@ -353,6 +357,9 @@ func NewView(b *questions.Bank, a, previous *Assessment) *View {
 				k.Evidence = evidence(b, bk.Evidence)
 			}
 			p.KeyActions = append(p.KeyActions, k)
+			if !k.Score.Valid && k.Applicable > 0 {
+				v.Unscored = append(v.Unscored, PartLine{ID: k.ID, Title: k.Title, Score: k.Score})
+			}
 		}
 		v.Pillars = append(v.Pillars, p)
 	}
@@ -707,6 +714,39 @@ func (v *View) ProvisionalText(cat *messages.Catalog) string {
 		s += cat.T(messages.ResultProvisionalThin, strings.Join(titles, ", "))
 	}
 	return s
+}
+
+// keyActionCount is how many key actions the view shows.
+func (v *View) keyActionCount() int {
+	n := 0
+	for _, p := range v.Pillars {
+		n += len(p.KeyActions)
+	}
+	return n
+}
+
+// UnscoredText says how many key actions are not scored and that
+// answering their questions is what gives them a recommendation; empty
+// when every key action with applicable questions is scored.
+func (v *View) UnscoredText(cat *messages.Catalog) string {
+	if len(v.Unscored) == 0 {
+		return ""
+	}
+	return cat.T(messages.ResultUnscoredParts, cat.Int(len(v.Unscored)), cat.Int(v.keyActionCount()))
+}
+
+// NoMovesText is what to say where the next 90 days propose nothing: that
+// key actions are not scored (UnscoredText), that every recommendation is
+// for a part already at its target, or, only when neither, that every key
+// action is at the top stage.
+func (v *View) NoMovesText(cat *messages.Catalog) string {
+	switch {
+	case len(v.Unscored) > 0:
+		return v.UnscoredText(cat)
+	case len(v.Recommendations) > 0:
+		return cat.T(messages.ResultAllAtTarget)
+	}
+	return cat.T(messages.ReportNoMoves)
 }
 
 // CappedText says, next to the stage, which pillar held it down; empty

@@ -1,9 +1,11 @@
 package assess
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"socialmaturity/messages"
 	"socialmaturity/questions"
 )
 
@@ -145,5 +147,36 @@ func TestViewOfADraftDoesNotPanic(t *testing.T) {
 	v := NewView(b, d, d)
 	if v.Overall.Valid || v.Stage != nil || len(v.Pillars) != 0 {
 		t.Errorf("draft view = %+v", v)
+	}
+}
+
+// QA N7: key actions with nothing answered are listed as unscored, and the
+// text for an empty plan says how many instead of claiming stage 5.
+func TestViewUnscoredKeyActions(t *testing.T) {
+	b := defaultBank(t)
+	cat := messages.English()
+	a := &Assessment{ID: "x1", Submission: Submission{Org: "X", Answers: Answers{"eng-channels": AtLevel(4)}}, Bank: RefOf(b)}
+	a.Complete(b, time.Now(), Targets{})
+	v := NewView(b, a, nil)
+	if len(v.Unscored) != 8 || v.Unscored[0].ID == "" || v.Unscored[0].Title == v.Unscored[0].ID {
+		t.Fatalf("unscored = %+v, want the 8 key actions with nothing answered", v.Unscored)
+	}
+	for _, u := range v.Unscored {
+		if u.Score.Valid {
+			t.Errorf("%s is scored", u.ID)
+		}
+	}
+	if got := v.NoMovesText(cat); got != v.UnscoredText(cat) || !strings.Contains(got, "8 of 9 key actions are not scored") {
+		t.Errorf("no moves = %q", got)
+	}
+
+	top := &Assessment{ID: "x2", Submission: Submission{Org: "X", Answers: Answers{}}, Bank: RefOf(b)}
+	for _, ref := range b.Questions() {
+		top.Answers[b.At(ref).ID] = AtLevel(4)
+	}
+	top.Complete(b, time.Now(), Targets{})
+	v = NewView(b, top, nil)
+	if len(v.Unscored) != 0 || v.UnscoredText(cat) != "" || v.NoMovesText(cat) != cat.T(messages.ReportNoMoves) {
+		t.Errorf("at the top: unscored %v, no moves %q", v.Unscored, v.NoMovesText(cat))
 	}
 }

@@ -87,3 +87,12 @@ func SentenceStart(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
 }
+
+// ShellQuote quotes a path for a POSIX shell when it needs it, so a
+// command the app prints can be pasted as it is.
+func ShellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+:@,%") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

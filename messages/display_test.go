@@ -113,3 +113,17 @@ func TestSentenceStart(t *testing.T) {
 		}
 	}
 }
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"/home/sara/answers.json":   "/home/sara/answers.json",
+		"/home/sara/my data/a.json": "'/home/sara/my data/a.json'",
+		"it's.json":                 `'it'\''s.json'`,
+		"":                          "''",
+		"$(rm -rf ~)":               "'$(rm -rf ~)'",
+	} {
+		if got := ShellQuote(in); got != want {
+			t.Errorf("ShellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -20,6 +20,8 @@ const (
 	ErrImportDuplicate Key = "cli.err.import.duplicate"
 	ImportSourceNth    Key = "cli.import.source.nth"
 	ErrNothingAnswered Key = "cli.err.nothing"
+	ErrImportNothing   Key = "cli.err.import.nothing" // the file (and document)
+	ErrIsDraft         Key = "cli.err.isdraft"        // id, organization, answered, questions, command
 	HintOtherBank      Key = "cli.hint.otherbank"
 	ErrCompareSame     Key = "cli.err.compare.same"
 	ListEmptyOrg       Key = "cli.list.empty.org"
@@ -174,6 +176,8 @@ var englishCLI = map[Key]string{
 	ErrImportDuplicate: "%s: already stored as %s; pass --allow-duplicates to store it again",
 	ImportSourceNth:    "%s (assessment %d)",
 	ErrNothingAnswered: "nothing is answered: an assessment needs at least one answer",
+	ErrImportNothing:   "%s: nothing is answered: an assessment needs at least one answer",
+	ErrIsDraft:         "%s is a draft in progress for %s (%s of %s questions answered so far), not a completed assessment: run %s and choose Resume to go on answering it",
 	HintOtherBank:      "pass the bank those answers were given with: --bank FILE",
 	ErrCompareSame:     "compare needs two different assessments; both ids name %s",
 	ListEmptyOrg:       "No assessments for %s.",

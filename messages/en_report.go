@@ -24,59 +24,60 @@ const (
 	ReportSummary       Key = "report.summary"
 	ReportLadder        Key = "report.ladder"
 	ReportYouAreHere    Key = "report.youarehere"
-	ReportChangeSince   Key = "report.changesince"   // signed change, date
-	ReportStageMove     Key = "report.stagemove"     // from stage, to stage
-	ReportStrongest     Key = "report.strongest"     // title, score
-	ReportWeakest       Key = "report.weakest"       // title, score
-	ReportNext90        Key = "report.next90"        //
-	ReportNoMoves       Key = "report.nomoves"       //
-	ReportUnknown       Key = "report.unknown"       //
-	ReportUnknownCount  Key = "report.unknown.count" // not sure, not answered
-	ReportWhoKnows      Key = "report.whoknows"      // who
-	ReportScores        Key = "report.scores"        //
-	ReportScore         Key = "report.score"         //
-	ReportStageCol      Key = "report.stagecol"      //
-	ReportNoStageThin   Key = "report.nostage.thin"  //
-	ReportRadarNote     Key = "report.radar.note"    //
-	ReportBecause       Key = "report.because"       // what fired it
-	ReportGap           Key = "report.gap"           // the gap
-	ReportImpact        Key = "report.impact"        // the impact (results stored before v2)
-	ReportNextRung      Key = "report.nextrung"      //
-	ReportRungLine      Key = "report.rungline"      // question id, level, option text
-	ReportAlone         Key = "report.alone"         //
-	ReportPropose       Key = "report.propose"       //
-	ReportCaveats       Key = "report.caveats"       //
-	ReportEvidence      Key = "report.evidence"      //
-	ReportFactSource    Key = "report.fact.source"   // citation
-	ReportCaseSource    Key = "report.case.source"   // citation
-	ReportOwner         Key = "report.owner"         //
-	ReportDue           Key = "report.due"           //
-	ReportMoreRecs      Key = "report.morerecs"      //
-	ReportMoreRecsNote  Key = "report.morerecs.note" // how many
-	ReportGapTable      Key = "report.gaptable"      //
-	ReportQuestion      Key = "report.question"      //
-	ReportGiven         Key = "report.given"         //
-	ReportNextLevel     Key = "report.nextlevel"     //
-	ReportTopReached    Key = "report.topreached"    //
-	ReportAppendix      Key = "report.appendix"      //
-	ReportNA            Key = "report.na"            //
-	ReportMethodLimits  Key = "report.methodlimits"  //
-	ReportMethodV2      Key = "report.method.v2"     // paragraphs; see below
-	ReportStageRange    Key = "report.stagerange"    // number, name, from
-	ReportStageBelow    Key = "report.stagebelow"    // number, name, below
-	ReportMethodSource  Key = "report.method.source" // citation, its note
-	ReportLimits        Key = "report.limits"        // answered, applicable, not sure, not applicable
-	ReportGlossary      Key = "report.glossary"      //
-	ReportPageOf        Key = "report.pageof"        // page, pages
-	ReportLevelOf       Key = "report.levelof"       // level, top level
-	ReportCompareTitle  Key = "report.compare.title" //
-	ReportCompareA      Key = "report.compare.a"     //
-	ReportCompareB      Key = "report.compare.b"     //
-	ReportCompareDiff   Key = "report.compare.diff"  //
-	ReportCompareSide   Key = "report.compare.side"  // label, organization, date
-	ReportCompareBanks  Key = "report.compare.banks" // from version, to version, shared, total
-	ReportCompareStages Key = "report.compare.stage" //
-	ReportSurvey        Key = "report.survey"        //
+	ReportChangeSince   Key = "report.changesince"    // signed change, date
+	ReportStageMove     Key = "report.stagemove"      // from stage, to stage
+	ReportStrongest     Key = "report.strongest"      // title, score
+	ReportWeakest       Key = "report.weakest"        // title, score
+	ReportNext90        Key = "report.next90"         //
+	ReportNoMoves       Key = "report.nomoves"        //
+	ReportUnknown       Key = "report.unknown"        //
+	ReportUnknownCount  Key = "report.unknown.count"  // not sure, not answered
+	ReportWhoKnows      Key = "report.whoknows"       // who
+	ReportScores        Key = "report.scores"         //
+	ReportScore         Key = "report.score"          //
+	ReportStageCol      Key = "report.stagecol"       //
+	ReportNoStageThin   Key = "report.nostage.thin"   //
+	ReportRadarNote     Key = "report.radar.note"     //
+	ReportRadarPrevious Key = "report.radar.previous" // the caption's line for the previous outline
+	ReportBecause       Key = "report.because"        // what fired it
+	ReportGap           Key = "report.gap"            // the gap
+	ReportImpact        Key = "report.impact"         // the impact (results stored before v2)
+	ReportNextRung      Key = "report.nextrung"       //
+	ReportRungLine      Key = "report.rungline"       // question id, level, option text
+	ReportAlone         Key = "report.alone"          //
+	ReportPropose       Key = "report.propose"        //
+	ReportCaveats       Key = "report.caveats"        //
+	ReportEvidence      Key = "report.evidence"       //
+	ReportFactSource    Key = "report.fact.source"    // citation
+	ReportCaseSource    Key = "report.case.source"    // citation
+	ReportOwner         Key = "report.owner"          //
+	ReportDue           Key = "report.due"            //
+	ReportMoreRecs      Key = "report.morerecs"       //
+	ReportMoreRecsNote  Key = "report.morerecs.note"  // how many
+	ReportGapTable      Key = "report.gaptable"       //
+	ReportQuestion      Key = "report.question"       //
+	ReportGiven         Key = "report.given"          //
+	ReportNextLevel     Key = "report.nextlevel"      //
+	ReportTopReached    Key = "report.topreached"     //
+	ReportAppendix      Key = "report.appendix"       //
+	ReportNA            Key = "report.na"             //
+	ReportMethodLimits  Key = "report.methodlimits"   //
+	ReportMethodV2      Key = "report.method.v2"      // paragraphs; see below
+	ReportStageRange    Key = "report.stagerange"     // number, name, from
+	ReportStageBelow    Key = "report.stagebelow"     // number, name, below
+	ReportMethodSource  Key = "report.method.source"  // citation, its note
+	ReportLimits        Key = "report.limits"         // answered, applicable, not sure, not applicable
+	ReportGlossary      Key = "report.glossary"       //
+	ReportPageOf        Key = "report.pageof"         // page, pages
+	ReportLevelOf       Key = "report.levelof"        // level, top level
+	ReportCompareTitle  Key = "report.compare.title"  //
+	ReportCompareA      Key = "report.compare.a"      //
+	ReportCompareB      Key = "report.compare.b"      //
+	ReportCompareDiff   Key = "report.compare.diff"   //
+	ReportCompareSide   Key = "report.compare.side"   // label, organization, date
+	ReportCompareBanks  Key = "report.compare.banks"  // from version, to version, shared, total
+	ReportCompareStages Key = "report.compare.stage"  //
+	ReportSurvey        Key = "report.survey"         //
 
 	// Targets, trend and benchmarks (issue 13), in every export.
 	ReportTargets          Key = "report.targets"           //
@@ -113,6 +114,12 @@ const (
 	ReportBenchHeading     Key = "report.bench.heading"     // organization
 )
 
+// What a result says where it proposes nothing, in every output (QA N7).
+const (
+	ResultUnscoredParts Key = "result.unscored.parts" // not scored, of how many
+	ResultAllAtTarget   Key = "result.allattarget"    //
+)
+
 var englishReport = map[Key]string{
 	BecauseScore:          "%s scores %s (stage %d)",
 	BecauseScoreNoStage:   "%s scores %s (too few answers for a stage)",
@@ -124,51 +131,52 @@ var englishReport = map[Key]string{
 	FactAbout:             "about %s",
 	FactTimes:             "%s×",
 
-	ReportCoverTitle:   "Social media maturity assessment",
-	ReportPreparedFor:  "Prepared for",
-	ReportPreparedBy:   "Prepared by",
-	ReportConfidential: "Confidential",
-	ReportLogo:         "Logo",
-	ReportSummary:      "Executive summary",
-	ReportLadder:       "The five stages",
-	ReportYouAreHere:   "you are here",
-	ReportChangeSince:  "%s since %s",
-	ReportStageMove:    " (stage %d → %d)",
-	ReportStrongest:    "Strongest: %s (%s)",
-	ReportWeakest:      "Weakest: %s (%s)",
-	ReportNext90:       "The next 90 days",
-	ReportNoMoves:      "Every key action is at stage 5: keep what works and review it each year.",
-	ReportUnknown:      "What is not known",
-	ReportUnknownCount: "%s answered “not sure”, %s not answered.",
-	ReportWhoKnows:     "who would know: %s",
-	ReportScores:       "Scores",
-	ReportScore:        "Score",
-	ReportStageCol:     "Stage",
-	ReportNoStageThin:  "no stage: fewer than half answered",
-	ReportRadarNote:    "Rings at 25, 50, 75 and 100; a hollow mark is not scored; the dashed outline is the previous assessment.",
-	ReportBecause:      "Why now: %s.",
-	ReportGap:          "gap %s",
-	ReportImpact:       "impact %s",
-	ReportNextRung:     "Next rung",
-	ReportRungLine:     "Level %d: %s",
-	ReportAlone:        "You can start alone",
-	ReportPropose:      "Propose to leadership",
-	ReportCaveats:      "Mind",
-	ReportEvidence:     "Evidence",
-	ReportFactSource:   "(%s; self-reported survey answers)",
-	ReportCaseSource:   "(%s)",
-	ReportOwner:        "Owner",
-	ReportDue:          "Due",
-	ReportMoreRecs:     "Appendix: more recommendations",
-	ReportMoreRecsNote: "%s more recommendations are in the appendix.",
-	ReportGapTable:     "Where each answer stands",
-	ReportQuestion:     "Question",
-	ReportGiven:        "Answer given",
-	ReportNextLevel:    "What the next level looks like",
-	ReportTopReached:   "top level reached",
-	ReportAppendix:     "Appendix: every answer and note",
-	ReportNA:           "does not apply",
-	ReportMethodLimits: "Method and limits",
+	ReportCoverTitle:    "Social media maturity assessment",
+	ReportPreparedFor:   "Prepared for",
+	ReportPreparedBy:    "Prepared by",
+	ReportConfidential:  "Confidential",
+	ReportLogo:          "Logo",
+	ReportSummary:       "Executive summary",
+	ReportLadder:        "The five stages",
+	ReportYouAreHere:    "you are here",
+	ReportChangeSince:   "%s since %s",
+	ReportStageMove:     " (stage %d → %d)",
+	ReportStrongest:     "Strongest: %s (%s)",
+	ReportWeakest:       "Weakest: %s (%s)",
+	ReportNext90:        "The next 90 days",
+	ReportNoMoves:       "Every key action is at stage 5: keep what works and review it each year.",
+	ReportUnknown:       "What is not known",
+	ReportUnknownCount:  "%s answered “not sure”, %s not answered.",
+	ReportWhoKnows:      "who would know: %s",
+	ReportScores:        "Scores",
+	ReportScore:         "Score",
+	ReportStageCol:      "Stage",
+	ReportNoStageThin:   "no stage: fewer than half answered",
+	ReportRadarNote:     "Rings at 25, 50, 75 and 100; a hollow mark is not scored.",
+	ReportRadarPrevious: "The dashed outline is the previous assessment.",
+	ReportBecause:       "Why now: %s.",
+	ReportGap:           "gap %s",
+	ReportImpact:        "impact %s",
+	ReportNextRung:      "Next rung",
+	ReportRungLine:      "Level %d: %s",
+	ReportAlone:         "You can start alone",
+	ReportPropose:       "Propose to leadership",
+	ReportCaveats:       "Mind",
+	ReportEvidence:      "Evidence",
+	ReportFactSource:    "(%s; self-reported survey answers)",
+	ReportCaseSource:    "(%s)",
+	ReportOwner:         "Owner",
+	ReportDue:           "Due",
+	ReportMoreRecs:      "Appendix: more recommendations",
+	ReportMoreRecsNote:  "%s more recommendations are in the appendix.",
+	ReportGapTable:      "Where each answer stands",
+	ReportQuestion:      "Question",
+	ReportGiven:         "Answer given",
+	ReportNextLevel:     "What the next level looks like",
+	ReportTopReached:    "top level reached",
+	ReportAppendix:      "Appendix: every answer and note",
+	ReportNA:            "does not apply",
+	ReportMethodLimits:  "Method and limits",
 	ReportMethodV2: "Every question has five answers on one ladder from level 0 to level 4, worth 25 points a step, from 0 to 100.\n" +
 		"“Not sure” and unanswered questions are left out of every average and listed as what is not known; “does not apply” is left out of the scores and of coverage.\n" +
 		"A key action scores the weighted average of its answered questions, a pillar the weighted average of its key actions, and the overall score the weighted average of the pillars. Nothing answered is “not scored”, never 0.\n" +
@@ -224,4 +232,7 @@ var englishReport = map[Key]string{
 	ReportPortfolioPctCol:  "Percentile",
 	ReportPortfolioNone:    "A comparison with other organizations needs the latest assessments of at least %s others.",
 	ReportBenchHeading:     "Benchmarks: %s",
+
+	ResultUnscoredParts: "%s of %s key actions are not scored, so they have no recommendation yet: answer their questions to get one.",
+	ResultAllAtTarget:   "Every recommendation is for a part already at its target, so none is proposed for the next 90 days.",
 }

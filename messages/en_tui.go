@@ -18,8 +18,9 @@ const (
 	WalkNA                 Key = "tui.walk.na"             //
 	WalkWhoKnows           Key = "tui.walk.whoknows"       // who
 	WalkMarkedNotSure      Key = "tui.walk.marked.notsure" // who would know
-	WalkQuitAsk            Key = "tui.walk.quit.ask"       // answers so far
+	WalkQuitAsk            Key = "tui.walk.quit.ask"       // the counts so far
 	WalkQuitAskEmpty       Key = "tui.walk.quit.askempty"  //
+	WalkQuitAskParticipant Key = "tui.walk.quit.askjoin"   // the counts so far
 	WalkGlossaryTitle      Key = "tui.walk.glossary.title" //
 	WalkGlossaryEmpty      Key = "tui.walk.glossary.empty" //
 	TUIKeyNA               Key = "tui.key.na"
@@ -29,9 +30,9 @@ const (
 	TUIKeyStay             Key = "tui.key.stay"
 	TUIKeySaveNote         Key = "tui.key.savenote"
 	TUIKeyCancel           Key = "tui.key.cancel"
-	AccessibleNA           Key = "tui.acc.na"        // number, when it does not apply
-	AccessibleAnswerNA     Key = "tui.acc.answerna"  // number
-	AccessibleInvalidNA    Key = "tui.acc.invalidna" // number
+	AccessibleNA           Key = "tui.acc.na"        // when it does not apply
+	AccessibleAnswerNA     Key = "tui.acc.answerna"  //
+	AccessibleInvalidNA    Key = "tui.acc.invalidna" //
 	AccessibleGlossaryHint Key = "tui.acc.glossaryhint"
 
 	// accessible mode, rescue and the tui commands (TUI-B)
@@ -79,7 +80,7 @@ const (
 	TUIResultsGap        Key = "tui.results.gap"         // points
 	TUIResultsImpact     Key = "tui.results.impact"      // the ranking figure of a result stored before v2
 	TUIResultsBecause    Key = "tui.results.because"     // what fired it
-	TUIResultsNextRung   Key = "tui.results.nextrung"    // level, option text
+	TUIResultsNextRung   Key = "tui.results.nextrung"    // question number, level, option text
 	TUIResultsAlone      Key = "tui.results.alone"       //
 	TUIResultsPropose    Key = "tui.results.propose"     //
 	TUIResultsSteps      Key = "tui.results.steps"       //
@@ -151,6 +152,30 @@ const (
 	TUIBenchPortfolioNote     Key = "tui.bench.portfolio.note"     // others
 	TUIBenchPortfolioImported Key = "tui.bench.portfolio.imported" // others, of them imported
 	TUIBenchStanding          Key = "tui.bench.standing"           // rank, of how many, percentile
+
+	// what a first-time user's trial found (POLISH-TUI)
+	TUICountAnswered     Key = "tui.count.answered"   // how many have a level
+	TUICountUnsure       Key = "tui.count.unsure"     // how many are not sure
+	TUICountNA           Key = "tui.count.na"         // how many do not apply
+	TUICountOf           Key = "tui.count.of"         // the counts, the number of questions
+	TUIKeyContinue       Key = "tui.key.continue"     //
+	TUISetupKeyNextField Key = "tui.setup.key.next"   //
+	TUIResultsGapMeans   Key = "tui.results.gapmeans" //
+	TUIExportOpening     Key = "tui.export.opening"   // path
+	TUICompareBMinusA    Key = "tui.compare.bminusa"  //
+	TUIColOrg            Key = "tui.col.org"          //
+	TUIColScore          Key = "tui.col.score"        //
+	TUIColStage          Key = "tui.col.stage"        //
+	TUIColDate           Key = "tui.col.date"         //
+	TUIColChange         Key = "tui.col.change"       //
+	TUIColID             Key = "tui.col.id"           //
+	TUIColCompleted      Key = "tui.col.completed"    //
+	TUIColTrend          Key = "tui.col.trend"        //
+	AccessibleStages     Key = "tui.acc.stages"       // the stages, listed
+	AccessibleStageHere  Key = "tui.acc.stagehere"    // the reached stage
+	AccessibleWhyNow     Key = "tui.acc.whynow"       // what fired it
+	AccessibleLater      Key = "tui.acc.later"        //
+	AccessibleExportHint Key = "tui.acc.exporthint"   // assessment id
 )
 
 var englishTUI = map[Key]string{
@@ -168,7 +193,8 @@ var englishTUI = map[Key]string{
 	WalkNA:                 "Does not apply",
 	WalkWhoKnows:           "Who would know: %s.",
 	WalkMarkedNotSure:      "Marked not sure: it counts neither for nor against you. Who would know: %s. Press n on it to note a name.",
-	WalkQuitAsk:            "Leave now? Your answers so far (%d of %d questions) are kept as a draft; choose Resume on the home screen to go on. Press q or y to leave, any other key to stay.",
+	WalkQuitAsk:            "Leave now? Your answers so far (%s) are kept as a draft; choose Resume on the home screen to go on. Press q or y to leave, any other key to stay.",
+	WalkQuitAskParticipant: "Leave now? Your answers so far (%s) are kept; join again with the same code and name to go on. Press q or y to leave, any other key to stay.",
 	WalkQuitAskEmpty:       "Leave now? Nothing is answered yet, so no draft is kept. Press q or y to leave, any other key to stay.",
 	WalkGlossaryTitle:      "Glossary",
 	WalkGlossaryEmpty:      "This question bank has no glossary.",
@@ -179,9 +205,9 @@ var englishTUI = map[Key]string{
 	TUIKeyStay:             "stay",
 	TUIKeySaveNote:         "save note",
 	TUIKeyCancel:           "cancel",
-	AccessibleNA:           "%d — Does not apply: %s",
-	AccessibleAnswerNA:     "Answer 0 to 4, %d for does not apply, or ? for not sure, optionally followed by a note (2 we post weekly); g shows the glossary, q stops: ",
-	AccessibleInvalidNA:    "Please type a number from 0 to 4, %d for does not apply, ? for not sure, g for the glossary, or q to stop.",
+	AccessibleNA:           "x — Does not apply: %s",
+	AccessibleAnswerNA:     "Answer 0 to 4, x for does not apply, or ? for not sure, optionally followed by a note (2 we post weekly); g shows the glossary, q stops: ",
+	AccessibleInvalidNA:    "Please type a number from 0 to 4, x for does not apply, ? for not sure, g for the glossary, or q to stop.",
 	AccessibleGlossaryHint: "Type g at any question for the glossary of the terms used.",
 
 	RescueWritten:         "Your answers for %s could not be saved (%v). Nothing is lost: they are in %s. To go on with them, run:\n  socialmaturity import --draft %s\nthen run socialmaturity and choose Resume.",
@@ -190,7 +216,7 @@ var englishTUI = map[Key]string{
 	AccessibleInputEnded:  "input ended before the last question. %s",
 	TerminatedKept:        "stopped by a termination signal. %s",
 	AccessibleElsewhere:   "This assessment was completed in another window; your answers are kept as a new draft.",
-	AccessibleResumeOrg:   "%s already has a draft (%d of %d answered, %s). Resume it?",
+	AccessibleResumeOrg:   "%s already has a draft (%s, %s). Resume it?",
 	AccessibleYesNo:       " Type y for yes or n for no: ",
 	ErrEmptyOrg:           "--org is empty: give the organization's name, or leave --org out to be asked for it",
 	AccessibleYesWords:    "y yes",
@@ -203,7 +229,7 @@ var englishTUI = map[Key]string{
 	TUIWalkSaving:     "… saving",
 	TUIWalkCompleting: "Scoring and saving…",
 	TUIQuitRetrying:   "Your latest answers are not saved yet (%v). Trying again before leaving (attempt %d)…",
-	TUIHomeDiscardAsk: "Discard the draft of %s (%d of %d answered)? Press y to discard it, any other key to keep it.",
+	TUIHomeDiscardAsk: "Discard the draft of %s (%s)? Press y to discard it, any other key to keep it.",
 	TUIHomeDiscarded:  "Discarded the draft of %s.",
 	TUIOrgDraftsTitle: "%s already has a draft. Resume it, or start a new assessment?",
 	TUIOrgDraftsNew:   "Start a new assessment of %s",
@@ -228,7 +254,7 @@ var englishTUI = map[Key]string{
 	TUIResultsGap:        "gap %s",
 	TUIResultsImpact:     "impact %s",
 	TUIResultsBecause:    "Because %s.",
-	TUIResultsNextRung:   "Next rung (level %d): %s",
+	TUIResultsNextRung:   "Next rung, question %s → level %s: %s",
 	TUIResultsAlone:      "You can start:",
 	TUIResultsPropose:    "Propose to leadership:",
 	TUIResultsSteps:      "First steps:",
@@ -244,7 +270,7 @@ var englishTUI = map[Key]string{
 	TUIHomeCost:          "%d questions · about 10–15 minutes · stop any time: every answer is kept.",
 	TUIHomeGives:         "At the end: a score out of 100, a stage of 5, a 90-day plan and a report to share. Your answers stay on this computer.",
 	TUIHomeLatest:        "Latest results",
-	TUIHomeFirst:         "first",
+	TUIHomeFirst:         "first assessment",
 	TUIHomeProvisional:   "%s, provisional",
 	TUIExportTitle:       "Save a report to share",
 	TUIExportHTML:        "a report to print or save as PDF (opens in a browser)",
@@ -253,7 +279,7 @@ var englishTUI = map[Key]string{
 	TUIExportCSV:         "a spreadsheet of the answers (CSV)",
 	TUIExportJSON:        "data, for other tools (JSON)",
 	TUIExportCancel:      "cancel",
-	TUIExportSaved:       "Saved: %s",
+	TUIExportSaved:       "Saved: %s.",
 	TUIExportPrintHint:   "Open it in a browser, then Print → Save as PDF.",
 	TUIExportOpenHint:    "Press o to open it.",
 	TUIExportOpenFailed:  "Could not open %s: %v",
@@ -300,4 +326,28 @@ var englishTUI = map[Key]string{
 	TUIBenchPortfolioNote:     "Ranked among the latest assessments of %d other organizations; none is named.",
 	TUIBenchPortfolioImported: "Ranked among the latest assessments of %d other organizations, %d of them from an imported cohort; none is named.",
 	TUIBenchStanding:          "rank %d of %d · percentile %s",
+
+	// what a first-time user's trial found (POLISH-TUI)
+	TUICountAnswered:     "%d answered",
+	TUICountUnsure:       "%d not sure",
+	TUICountNA:           "%d do not apply",
+	TUICountOf:           "%s, of %d",
+	TUIKeyContinue:       "continue",
+	TUISetupKeyNextField: "next field",
+	TUIResultsGapMeans:   "Gap: points below 100. Ordered by gap, weaker pillar, prerequisites first.",
+	TUIExportOpening:     "Opening %s…",
+	TUICompareBMinusA:    "B − A",
+	TUIColOrg:            "organization",
+	TUIColScore:          "score",
+	TUIColStage:          "stage",
+	TUIColDate:           "date",
+	TUIColChange:         "change",
+	TUIColID:             "id",
+	TUIColCompleted:      "completed",
+	TUIColTrend:          "trend",
+	AccessibleStages:     "Stages: %s.",
+	AccessibleStageHere:  "%s (you are here)",
+	AccessibleWhyNow:     "Why now: %s.",
+	AccessibleLater:      "After the next 90 days, in the order to take them",
+	AccessibleExportHint: "To save a report to share, run: socialmaturity export %s",
 }

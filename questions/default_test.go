@@ -309,3 +309,22 @@ func TestDefaultBankBenchmarksUseTheSourcesFigures(t *testing.T) {
 		t.Errorf("no benchmark reads %s against the figure %g", q, v)
 	}
 }
+
+// The glossary reads in alphabetical order and explains the assessment's
+// own terms as well as the jargon of the questions.
+func TestDefaultBankGlossaryIsSortedAndExplainsTheTerms(t *testing.T) {
+	b, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(b.Glossary); i++ {
+		if strings.ToLower(b.Glossary[i-1].Term) > strings.ToLower(b.Glossary[i].Term) {
+			t.Errorf("%q comes before %q", b.Glossary[i-1].Term, b.Glossary[i].Term)
+		}
+	}
+	for _, term := range []string{"pillar", "key action", "stage", "gap", "not sure", "does not apply"} {
+		if _, ok := b.Term(term); !ok {
+			t.Errorf("the glossary does not explain %q", term)
+		}
+	}
+}

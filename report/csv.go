@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"socialmaturity/assess"
+	"socialmaturity/messages"
 )
 
 // csvWriter writes CSV a row at a time, keeping text cells from being read
@@ -28,12 +29,15 @@ func newCSV(w io.Writer, excel bool) *csvWriter {
 	return c
 }
 
-// text adds cells of text, neutralised as OWASP recommends: a cell
-// beginning with =, +, -, @, a tab or a carriage return gets a leading
-// apostrophe, so no spreadsheet evaluates it.
+// text adds cells of text, neutralised: control characters (C0 but tab
+// and line feed, DEL, C1) and bidirectional overrides are dropped, so a
+// file sent to a terminal cannot act on it; then, as OWASP recommends, a
+// cell beginning with =, +, -, @ or a tab gets a leading apostrophe, so no
+// spreadsheet evaluates it.
 func (c *csvWriter) text(cells ...string) {
 	for _, s := range cells {
-		if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		s = messages.Safe(s)
+		if s != "" && strings.ContainsRune("=+-@\t", rune(s[0])) {
 			s = "'" + s
 		}
 		c.row = append(c.row, s)

@@ -267,7 +267,7 @@ func TestLoadLogo(t *testing.T) {
 }
 
 func TestParseAccent(t *testing.T) {
-	for in, want := range map[string]string{"#1F5FA8": "#1f5fa8", " #abc ": "#aabbcc"} {
+	for in, want := range map[string]string{"#1F5FA8": "#1f5fa8", " #345 ": "#334455", "#0a6": "#00aa66", "#767676": "#767676"} {
 		if got, err := ParseAccent(in); err != nil || got != want {
 			t.Errorf("ParseAccent(%q) = %q, %v", in, got, err)
 		}
@@ -276,6 +276,16 @@ func TestParseAccent(t *testing.T) {
 		if _, err := ParseAccent(bad); err == nil || !strings.Contains(err.Error(), "#rrggbb") {
 			t.Errorf("ParseAccent(%q) err = %v", bad, err)
 		}
+	}
+	// QA: an accent too light for headings on white (under 3:1) is refused,
+	// saying why.
+	for _, light := range []string{"#ffffff", "#fff", "#aabbcc", "#ffff00", "#11ff55", "#959595"} {
+		if _, err := ParseAccent(light); err == nil || !strings.Contains(err.Error(), "too light to read on white") || !strings.Contains(err.Error(), "3:1") {
+			t.Errorf("ParseAccent(%q) err = %v", light, err)
+		}
+	}
+	if err := HTML(new(bytes.Buffer), messages.English(), stored(t, "Acme"), Options{Accent: "#fff"}); err == nil {
+		t.Error("an accent white on white was written")
 	}
 }
 

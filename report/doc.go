@@ -130,6 +130,20 @@ func (d doc) Top() []assess.RecommendationView { return d.Next90() }
 // Rest are the recommendations for the appendix.
 func (d doc) Rest() []assess.RecommendationView { return d.Later() }
 
+// NoMoves is what the plan says when it proposes nothing (see
+// assess.View.NoMovesText).
+func (d doc) NoMoves() string { return d.NoMovesText(d.cat) }
+
+// UnscoredNote says, under a plan that proposes something, how many key
+// actions are not scored yet; "" when the plan is empty (NoMoves says it
+// then) or every key action is scored.
+func (d doc) UnscoredNote() string {
+	if len(d.Top()) == 0 {
+		return ""
+	}
+	return d.UnscoredText(d.cat)
+}
+
 // RestNote says how many recommendations the appendix holds, or "".
 func (d doc) RestNote() string {
 	if n := len(d.Rest()); n > 0 {
@@ -314,6 +328,19 @@ func (d doc) HasIntro() bool {
 	return false
 }
 
+// coverOrgCells is the most cells of the organization a cover, a page
+// title or a heading shows, so that a very long name cannot fill pages;
+// the details (Markdown) or the appendix (HTML) name it in full.
+const coverOrgCells = 150
+
+// ShortOrg is the organization on one line, shortened with "…" to
+// coverOrgCells.
+func (d doc) ShortOrg() string { return messages.Truncate(messages.SafeLine(d.Org), coverOrgCells) }
+
+// OrgShortened reports whether ShortOrg leaves part of the organization
+// out.
+func (d doc) OrgShortened() bool { return d.ShortOrg() != messages.SafeLine(d.Org) }
+
 // longOrg is how many characters of an organization fit a cover heading
 // at full size.
 const longOrg = 60
@@ -321,7 +348,7 @@ const longOrg = 60
 // OrgClass is the cover heading's class: "long" for a long organization,
 // set smaller so the cover keeps to one page.
 func (d doc) OrgClass() string {
-	if len([]rune(d.Org)) > longOrg {
+	if len([]rune(d.ShortOrg())) > longOrg {
 		return "long"
 	}
 	return ""

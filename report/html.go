@@ -171,10 +171,11 @@ const radarMinCoverage = 0.5
 // ladder is the five-step stage ladder with a marker at the score.
 type ladder struct {
 	Steps []ladderStep
-	// Marker is where the score sits, 0..100 percent of the ladder; Show is
-	// false when the score is unscored.
-	Marker float64
-	Show   bool
+	// Show is false when the score is unscored or the bank has no stages.
+	Show bool
+	// Here is the "you are here" marker, nil when the result has no
+	// stage.
+	Here *ladderMarker
 }
 
 type ladderStep struct {
@@ -184,9 +185,23 @@ type ladderStep struct {
 	Current bool
 }
 
+// ladderMarker places the "you are here" marker at the score: its middle
+// there, or near either end of the ladder its edge, so that it is never
+// cut off; the arrow is on the side that points at the score.
+type ladderMarker struct {
+	Style template.CSS
+	// Center is set when the marker's middle is at the score; ArrowAfter
+	// when the arrow ends the text (the marker's end edge is at the score).
+	Center, ArrowAfter bool
+}
+
+// markerEdge is how near (in percent of the ladder) an end of it the
+// marker is held by its edge instead of its middle.
+const markerEdge = 20
+
 func newLadder(v *assess.View) ladder {
 	st := v.Method.Stages
-	l := ladder{Marker: round1(pct(v.Overall)), Show: v.Overall.Valid && len(st) > 0}
+	l := ladder{Show: v.Overall.Valid && len(st) > 0}
 	for i, s := range st {
 		end := 100.0
 		if i+1 < len(st) {
@@ -195,5 +210,20 @@ func newLadder(v *assess.View) ladder {
 		l.Steps = append(l.Steps, ladderStep{Number: s.Number, Name: s.Name, Width: round1(end - s.Min),
 			Current: v.Stage != nil && v.Stage.Number == s.Number})
 	}
+	if l.Show && v.Stage != nil {
+		at := round1(pct(v.Overall))
+		// at is a number: the styles hold nothing a user typed.
+		switch {
+		case at > 100-markerEdge:
+			l.Here = &ladderMarker{Style: template.CSS(fmt.Sprintf("inset-inline-end:%s%%", fmtPct(100-at))), ArrowAfter: true}
+		case at < markerEdge:
+			l.Here = &ladderMarker{Style: template.CSS(fmt.Sprintf("inset-inline-start:%s%%", fmtPct(at)))}
+		default:
+			l.Here = &ladderMarker{Style: template.CSS(fmt.Sprintf("inset-inline-start:%s%%", fmtPct(at))), Center: true}
+		}
+	}
 	return l
 }
+
+// fmtPct writes a percentage of the ladder with at most one decimal.
+func fmtPct(v float64) string { return strconv.FormatFloat(round1(v), 'f', -1, 64) }

@@ -26,13 +26,10 @@ func JSON(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 			return err
 		}
 	}
-	_, err = w.Write(out)
-	return err
+	return writeEscaped(w, out)
 }
 
-// writeJSON writes v as indented JSON, with every character a terminal
-// could act on escaped: JSON leaves DEL, the C1 controls and the bidi
-// controls raw inside its strings.
+// writeJSON writes v as indented JSON through writeEscaped.
 func writeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -40,7 +37,14 @@ func writeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	out := buf.Bytes()
+	return writeEscaped(w, buf.Bytes())
+}
+
+// writeEscaped writes the JSON out with every character a terminal could
+// act on escaped as \u: JSON leaves DEL, the C1 controls and the bidi
+// controls raw inside its strings. Every JSON the reports write goes
+// through it.
+func writeEscaped(w io.Writer, out []byte) error {
 	if s := string(out); messages.Safe(s) != s {
 		var b bytes.Buffer
 		for _, r := range s {

@@ -20,7 +20,7 @@ func markdown(w io.Writer, d doc) error {
 	cat, v := d.cat, d.View
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("# %s\n\n", md(cat.T(messages.ReportSubtitle, v.Org)))
+	p("# %s\n\n", md(cat.T(messages.ReportSubtitle, d.ShortOrg())))
 	p("- **%s:** %s\n", cat.T(messages.ReportAssessed), md(v.Org))
 	if by := d.PreparedBy(); by != "" {
 		p("- **%s:** %s\n", cat.T(messages.ReportPreparedBy), md(by))
@@ -60,7 +60,7 @@ func markdown(w io.Writer, d doc) error {
 	}
 	p("### %s\n\n", cat.T(messages.ReportNext90))
 	if len(d.Top()) == 0 {
-		p("%s\n\n", cat.T(messages.ReportNoMoves))
+		p("%s\n\n", d.NoMoves())
 	}
 	for i, r := range d.Top() {
 		p("%d. **%s**", i+1, md(r.Title))
@@ -68,6 +68,9 @@ func markdown(w io.Writer, d doc) error {
 			p(" — %s", md(because))
 		}
 		p("\n")
+	}
+	if line := d.UnscoredNote(); line != "" {
+		p("\n%s\n", line)
 	}
 	p("\n### %s\n\n%s\n\n", cat.T(messages.ReportUnknown), d.UnknownLine())
 	for _, g := range v.KnowledgeGaps {
@@ -106,8 +109,8 @@ func markdown(w io.Writer, d doc) error {
 		changeTable(&b, d, c.Rows, cat.T(messages.CompareBefore), cat.T(messages.CompareAfter), cat.T(messages.CompareChange))
 	}
 	p("\n## %s\n\n", cat.T(messages.ReportRecs))
-	if len(v.Recommendations) == 0 {
-		p("%s\n\n", cat.T(messages.ReportNoMoves))
+	if len(d.Top()) == 0 {
+		p("%s\n\n", d.NoMoves())
 	}
 	for i, r := range d.Top() {
 		markdownRec(&b, d, i+1, r)

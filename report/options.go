@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/hex"
 	"fmt"
 	"html/template"
+	"math"
 	"regexp"
 	"strings"
 )
@@ -95,8 +97,14 @@ func isSVG(data []byte) bool {
 
 var accentPattern = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 
+// MinAccentContrast is the least contrast ratio against white an accent
+// must have: headings and the score are written in it on white, and WCAG
+// asks 3:1 of large text.
+const MinAccentContrast = 3.0
+
 // ParseAccent checks an accent colour: #rgb or #rrggbb, returned as
-// lower-case #rrggbb. Anything else (names, rgb(), CSS) is refused.
+// lower-case #rrggbb. Anything else (names, rgb(), CSS) is refused, and so
+// is a colour too light to read on white (see MinAccentContrast).
 func ParseAccent(s string) (string, error) {
 	t := strings.TrimSpace(s)
 	if !accentPattern.MatchString(t) {
@@ -106,5 +114,24 @@ func ParseAccent(s string) (string, error) {
 	if len(t) == 3 {
 		t = string([]byte{t[0], t[0], t[1], t[1], t[2], t[2]})
 	}
+	rgb, _ := hex.DecodeString(t) // six hex digits: checked above
+	if c := contrastOnWhite(rgb); c < MinAccentContrast {
+		return "", fmt.Errorf("accent %q: too light to read on white (contrast %.1f:1, headings need at least %.0f:1); choose a darker colour, e.g. #1f5fa8",
+			s, math.Floor(c*10)/10, MinAccentContrast)
+	}
 	return "#" + t, nil
+}
+
+// contrastOnWhite is the WCAG 2 contrast ratio of an sRGB colour against
+// white, from 1 (white) to 21 (black).
+func contrastOnWhite(rgb []byte) float64 {
+	lin := func(c byte) float64 {
+		v := float64(c) / 255
+		if v <= 0.04045 {
+			return v / 12.92
+		}
+		return math.Pow((v+0.055)/1.055, 2.4)
+	}
+	l := 0.2126*lin(rgb[0]) + 0.7152*lin(rgb[1]) + 0.0722*lin(rgb[2])
+	return 1.05 / (l + 0.05)
 }

@@ -25,15 +25,17 @@ type TeamReport struct {
 
 // TeamPerson is a participant named in a team report.
 type TeamPerson struct {
-	Name      string
-	Completed bool
+	Name      string `json:"name"`
+	Completed bool   `json:"completed"`
 }
 
 // TeamFormats lists the formats of a team report, the default first.
 func TeamFormats() []string { return []string{FormatHTML, FormatMarkdown, FormatCSV, FormatJSON} }
 
 // TeamExport writes a workshop's team report in a format (see TeamFormats).
-// No group of fewer than assess.MinGroup people is broken down.
+// Nothing answered by fewer than assess.MinGroup people is given, in any
+// format; participants are named (in CSV, a table of its own after the
+// questions) only when t.People is set.
 func TeamExport(w io.Writer, cat *messages.Catalog, t *TeamReport, format string) error {
 	d := newTeamDoc(cat, t)
 	switch format {
@@ -122,10 +124,14 @@ func newTeamDoc(cat *messages.Catalog, t *TeamReport) *teamDoc {
 		return d
 	}
 	b := t.Bank
+	overallMean := cat.T(messages.WSRepFewer, cat.Int(assess.MinGroup))
+	if o := r.Overall; o.Mean.Valid {
+		overallMean = cat.T(messages.WSRepOverallMean, cat.Score(o.Mean.Value), cat.Score(o.Spread), cat.Int(o.N))
+	}
 	d.Overall = [][2]string{
 		{cat.T(messages.WSRepScore), scoreText(cat, r.Overall.Score) + " / 100"},
-		{cat.T(messages.WSRepSpread), spreadText(cat, r.Overall)},
 		{cat.T(messages.WSRepStage), teamStage(cat, r.Overall.Stage)},
+		{cat.T(messages.WSRepPeopleScores), overallMean},
 	}
 	view := assess.NewView(b, &assess.Assessment{
 		Submission: assess.Submission{Org: t.Org, Answers: r.Answers}, Bank: r.Bank, Result: &r.Evaluation,
@@ -136,10 +142,18 @@ func newTeamDoc(cat *messages.Catalog, t *TeamReport) *teamDoc {
 	if c := r.Capped; c != nil && r.Overall.Stage != nil {
 		d.Notes = append(d.Notes, cat.T(messages.ResultCapped, r.Overall.Stage.Number, b.TitleOf(c.Pillar), c.PillarStage.Number, c.Uncapped.Number))
 	}
-	d.Head = []string{"", cat.T(messages.WSRepScore), cat.T(messages.WSRepSpread), cat.T(messages.WSRepPeople), cat.T(messages.WSRepStage)}
-	d.ScoresTitle, d.ScoresNote = cat.T(messages.WSRepScores), cat.T(messages.WSRepScoresNote)
+	d.Head = []string{"", cat.T(messages.WSRepScore), cat.T(messages.WSRepStage), cat.T(messages.WSRepPeopleScores), cat.T(messages.WSRepPeople)}
+	d.ScoresTitle, d.ScoresNote = cat.T(messages.WSRepScores), cat.T(messages.WSRepScoresNote, cat.Int(assess.MinGroup))
 	partRow := func(p assess.TeamPart) []string {
-		return []string{messages.SafeLine(b.TitleOf(p.ID)), cellScore(cat, p.Score), spreadText(cat, p), cat.Int(p.N), teamStage(cat, p.Stage)}
+		title := messages.SafeLine(b.TitleOf(p.ID))
+		if p.Withheld {
+			return []string{title, partScore(cat, p), "", "", ""}
+		}
+		mean, people := "–", cat.T(messages.WSRepFewer, cat.Int(assess.MinGroup))
+		if p.Mean.Valid {
+			mean, people = cat.T(messages.WSRepMeanSpread, cat.Score(p.Mean.Value), cat.Score(p.Spread)), cat.Int(p.N)
+		}
+		return []string{title, partScore(cat, p), teamStage(cat, p.Stage), mean, people}
 	}
 	for _, p := range r.Pillars {
 		d.Scores = append(d.Scores, teamRow{Cells: partRow(p.TeamPart)})
@@ -189,13 +203,13 @@ func newTeamDoc(cat *messages.Catalog, t *TeamReport) *teamDoc {
 		}
 		row := []string{cat.T(messages.WSRepScore)}
 		for _, g := range r.Roles {
-			row = append(row, cellScore(cat, g.Overall.Score))
+			row = append(row, partScore(cat, g.Overall))
 		}
 		d.Roles.Rows = append(d.Roles.Rows, row)
 		for p, pillar := range b.Pillars {
 			row := []string{messages.SafeLine(pillar.Title)}
 			for _, g := range r.Roles {
-				row = append(row, cellScore(cat, g.Pillars[p].Score))
+				row = append(row, partScore(cat, g.Pillars[p].TeamPart))
 			}
 			d.Roles.Rows = append(d.Roles.Rows, row)
 		}
@@ -207,11 +221,17 @@ func newTeamDoc(cat *messages.Catalog, t *TeamReport) *teamDoc {
 	return d
 }
 
-func spreadText(cat *messages.Catalog, p assess.TeamPart) string {
-	if !p.Score.Valid {
-		return "–"
+// partScore is a part's team score in a cell: "–" when unscored, and
+// "fewer than 3 answers" when withheld.
+func partScore(cat *messages.Catalog, p assess.TeamPart) string {
+	if p.Withheld {
+		return fewAnswers(cat)
 	}
-	return "± " + cat.Score(p.Spread)
+	return cellScore(cat, p.Score)
+}
+
+func fewAnswers(cat *messages.Catalog) string {
+	return cat.T(messages.WSRepFewAnswers, cat.Int(assess.MinGroup))
 }
 
 func teamStage(cat *messages.Catalog, s *assess.StageRef) string {
@@ -231,8 +251,15 @@ func bandText(cat *messages.Catalog, d float64) string {
 	return cat.T(messages.WSBandSplit)
 }
 
-// histogram is the answers by level, e.g. "0: 1 · 1: 0 · 2: 3 · 3: 0 · 4: 2".
+// histogram is the answers by level, e.g. "0: 1 · 1: 0 · 2: 3 · 3: 0 · 4: 2",
+// or why there is none.
 func histogram(cat *messages.Catalog, q *assess.QuestionStats) string {
+	switch {
+	case q.Withheld:
+		return fewAnswers(cat)
+	case q.FewLevels:
+		return cat.T(messages.WSRepFewer, cat.Int(assess.MinGroup))
+	}
 	bars := make([]string, len(q.Levels))
 	for l, n := range q.Levels {
 		bars[l] = cat.T(messages.WSRepBar, cat.Int(l), cat.Int(n))
@@ -269,6 +296,9 @@ func agreedText(cat *messages.Catalog, a *assess.AgreedAnswer) string {
 }
 
 func teamAnswer(cat *messages.Catalog, q *assess.QuestionStats) string {
+	if q.Withheld {
+		return fewAnswers(cat)
+	}
 	if !q.HasTeam {
 		return "–"
 	}

@@ -127,19 +127,22 @@ func teamHTML(w io.Writer, d *teamDoc) error {
 	}{d, []teamTable{d.Hotspots, d.Gaps, d.Agreed, d.Roles, d.Recs, d.People}})
 }
 
-// teamCSV writes one row per question: where it sits, the distribution,
-// "not sure" and "does not apply" counts, the figures, flags, the team's
-// and the agreed answer. A withheld result has the header only. Names are
-// never written.
+// teamCSV writes one row per question: where it sits, whether it is
+// withheld, the distribution, "not sure" and "does not apply" counts, the
+// figures, flags, the team's and the agreed answer. A count under
+// assess.MinGroup is written "<3"; a figure it would rest on is left empty.
+// A withheld result has the header only. Participants are named only when
+// t.People is set: then a blank line and a table of them follow.
 func teamCSV(w io.Writer, t *TeamReport) error {
 	cw := newCSV(w, false)
-	head := []string{"workshop_id", "org", "pillar", "key_action", "question_id", "question", "n"}
+	head := []string{"workshop_id", "org", "pillar", "key_action", "question_id", "question", "withheld", "n"}
 	for l := range len(assess.QuestionStats{}.Levels) {
 		head = append(head, "level_"+strconv.Itoa(l))
 	}
 	head = append(head, "unsure", "na", "mean", "median", "leik_d", "outlier", "knowledge_gap", "consensus", "team_answer", "agreed", "agreed_why")
 	cw.text(head...)
 	cw.end()
+	few := "<" + strconv.Itoa(assess.MinGroup)
 	for i := range t.Result.Questions {
 		q := &t.Result.Questions[i]
 		prompt := ""
@@ -147,16 +150,25 @@ func teamCSV(w io.Writer, t *TeamReport) error {
 			prompt = messages.SafeLine(qq.Prompt)
 		}
 		cw.text(t.ID, messages.SafeLine(t.Org), q.Pillar, q.KeyAction, q.ID, prompt)
-		cw.number(strconv.Itoa(q.N))
-		for _, n := range q.Levels {
-			cw.number(strconv.Itoa(n))
+		levels := make([]string, len(q.Levels)+1)
+		levels[0] = few
+		if !q.FewLevels {
+			levels[0] = strconv.Itoa(q.N)
+			for l, n := range q.Levels {
+				levels[l+1] = strconv.Itoa(n)
+			}
 		}
-		mean, median, d := "", "", ""
-		if q.N > 0 {
+		cw.number(strconv.FormatBool(q.Withheld))
+		cw.number(levels...)
+		unsure, na, gap := "", "", ""
+		if !q.Withheld {
+			unsure, na, gap = strconv.Itoa(q.Unsure), strconv.Itoa(q.NA), strconv.FormatBool(q.KnowledgeGap)
+		}
+		mean, median, d, outlier, consensus := "", "", "", "", ""
+		if !q.FewLevels {
 			mean, median = strconv.FormatFloat(q.Mean, 'f', 2, 64), strconv.FormatFloat(q.Median, 'f', 1, 64)
-		}
-		if q.D != nil {
 			d = strconv.FormatFloat(*q.D, 'f', 3, 64)
+			outlier, consensus = strconv.FormatBool(q.Outlier), strconv.FormatBool(q.Consensus)
 		}
 		team, agreed, why := "", "", ""
 		if q.HasTeam {
@@ -165,10 +177,19 @@ func teamCSV(w io.Writer, t *TeamReport) error {
 		if q.Agreed != nil {
 			agreed, why = machineAnswer(q.Agreed.Answer), messages.SafeLine(q.Agreed.Why)
 		}
-		cw.number(strconv.Itoa(q.Unsure), strconv.Itoa(q.NA), mean, median, d,
-			strconv.FormatBool(q.Outlier), strconv.FormatBool(q.KnowledgeGap), strconv.FormatBool(q.Consensus), team, agreed)
+		cw.number(unsure, na, mean, median, d, outlier, gap, consensus, team, agreed)
 		cw.text(why)
 		cw.end()
+	}
+	if t.People != nil {
+		cw.end()
+		cw.text("name", "completed")
+		cw.end()
+		for _, p := range t.People {
+			cw.text(messages.SafeLine(p.Name))
+			cw.number(strconv.FormatBool(p.Completed))
+			cw.end()
+		}
 	}
 	return cw.flush()
 }
@@ -198,12 +219,22 @@ type teamFile struct {
 // TeamSchema names the JSON form of a team report.
 const TeamSchema = "socialmaturity.team/v1"
 
+// teamPartJSON is a part: withheld when answered by fewer than
+// assess.MinGroup people (nothing else is then given); score and stage
+// those of the team's answers; people_scores the mean and spread of the
+// people's own scores, null under assess.MinGroup people.
 type teamPartJSON struct {
-	ID     string           `json:"id,omitempty"`
-	Score  assess.Score     `json:"score"`
-	Spread float64          `json:"spread"`
-	N      int              `json:"n"`
-	Stage  *assess.StageRef `json:"stage"`
+	ID           string           `json:"id,omitempty"`
+	Withheld     bool             `json:"withheld"`
+	Score        assess.Score     `json:"score"`
+	Stage        *assess.StageRef `json:"stage"`
+	PeopleScores *peopleJSON      `json:"people_scores"`
+}
+
+type peopleJSON struct {
+	Mean   assess.Score `json:"mean"`
+	Spread float64      `json:"spread"`
+	N      int          `json:"n"`
 }
 
 type teamPillarJSON struct {
@@ -218,24 +249,47 @@ type teamRoleJSON struct {
 	Pillars []teamPillarJSON `json:"pillars"`
 }
 
+// teamQuestionJSON is a question: withheld when answered by fewer than
+// assess.MinGroup people; n, levels and the figures on them are null when
+// fewer than that answered at a level; a null flag was not judged.
 type teamQuestionJSON struct {
 	ID           string               `json:"id"`
-	N            int                  `json:"n"`
+	Withheld     bool                 `json:"withheld"`
+	N            *int                 `json:"n"`
 	Levels       []int                `json:"levels"`
-	Unsure       int                  `json:"unsure"`
-	NA           int                  `json:"na"`
+	Unsure       *int                 `json:"unsure"`
+	NA           *int                 `json:"na"`
 	Mean         *float64             `json:"mean"`
 	Median       *float64             `json:"median"`
 	D            *float64             `json:"leik_d"`
-	Outlier      bool                 `json:"outlier"`
-	KnowledgeGap bool                 `json:"knowledge_gap"`
-	Consensus    bool                 `json:"consensus"`
+	Outlier      *bool                `json:"outlier"`
+	KnowledgeGap *bool                `json:"knowledge_gap"`
+	Consensus    *bool                `json:"consensus"`
 	Team         *assess.Answer       `json:"team_answer"`
 	Agreed       *assess.AgreedAnswer `json:"agreed,omitempty"`
 }
 
 func partJSON(p assess.TeamPart) teamPartJSON {
-	return teamPartJSON{ID: p.ID, Score: p.Score, Spread: assess.Round(p.Spread), N: p.N, Stage: p.Stage}
+	j := teamPartJSON{ID: p.ID, Withheld: p.Withheld, Score: p.Score, Stage: p.Stage}
+	if p.Mean.Valid {
+		j.PeopleScores = &peopleJSON{Mean: p.Mean, Spread: assess.Round(p.Spread), N: p.N}
+	}
+	return j
+}
+
+func questionJSON(q *assess.QuestionStats) teamQuestionJSON {
+	j := teamQuestionJSON{ID: q.ID, Withheld: q.Withheld, Agreed: q.Agreed}
+	if !q.Withheld {
+		j.Unsure, j.NA, j.KnowledgeGap = &q.Unsure, &q.NA, &q.KnowledgeGap
+	}
+	if !q.FewLevels {
+		j.N, j.Levels, j.Mean, j.Median, j.D = &q.N, q.Levels[:], &q.Mean, &q.Median, q.D
+		j.Outlier, j.Consensus = &q.Outlier, &q.Consensus
+	}
+	if q.HasTeam {
+		j.Team = &q.Team
+	}
+	return j
 }
 
 func pillarsJSON(ps []assess.TeamPillar) []teamPillarJSON {
@@ -258,16 +312,7 @@ func teamJSON(w io.Writer, t *TeamReport) error {
 		f.Overall, f.Provisional, f.Pillars = &overall, r.Provisional, pillarsJSON(r.Pillars)
 		f.Recommendations = r.Evaluation.Recommendations
 		for i := range r.Questions {
-			q := &r.Questions[i]
-			j := teamQuestionJSON{ID: q.ID, N: q.N, Levels: q.Levels[:], Unsure: q.Unsure, NA: q.NA, D: q.D,
-				Outlier: q.Outlier, KnowledgeGap: q.KnowledgeGap, Consensus: q.Consensus, Agreed: q.Agreed}
-			if q.N > 0 {
-				j.Mean, j.Median = &q.Mean, &q.Median
-			}
-			if q.HasTeam {
-				j.Team = &q.Team
-			}
-			f.Questions = append(f.Questions, j)
+			f.Questions = append(f.Questions, questionJSON(&r.Questions[i]))
 		}
 		for _, q := range r.Hotspots {
 			f.Hotspots = append(f.Hotspots, q.ID)

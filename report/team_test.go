@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -68,6 +69,7 @@ func teamExport(t *testing.T, r *TeamReport, format string) string {
 func TestTeamReportGolden(t *testing.T) {
 	for _, f := range TeamFormats() {
 		t.Run(f, func(t *testing.T) { golden.RequireEqual(t, teamExport(t, teamSample(t, 6), f)) })
+		t.Run("few-"+f, func(t *testing.T) { golden.RequireEqual(t, teamExport(t, fewSample(t), f)) })
 	}
 }
 
@@ -88,8 +90,154 @@ func TestTeamReportIsAnonymousUnlessNamed(t *testing.T) {
 			t.Errorf("%s: a control sequence from a name reached the report", f)
 		}
 	}
-	if out := teamExport(t, r, FormatCSV); strings.Contains(out, "Ana") {
-		t.Error("CSV rows are per question: names have no place there")
+}
+
+// With --names the CSV has a table of the participants after the
+// questions; without, it names no one.
+func TestTeamCSVNamesPeopleOnlyWhenAsked(t *testing.T) {
+	r := teamSample(t, 6)
+	read := func() [][]string {
+		t.Helper()
+		cr := csv.NewReader(strings.NewReader(teamExport(t, r, FormatCSV)))
+		cr.FieldsPerRecord = -1
+		rows, err := cr.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	questions := r.Bank.QuestionCount() + 1
+	if rows := read(); len(rows) != questions {
+		t.Errorf("anonymous CSV: %d rows; want %d (header and questions only)", len(rows), questions)
+	}
+	r.People = []TeamPerson{{Name: "Ana", Completed: true}, {Name: "=Bo"}}
+	rows := read()
+	want := [][]string{{"name", "completed"}, {"Ana", "true"}, {"'=Bo", "false"}}
+	if len(rows) != questions+len(want) || fmt.Sprint(rows[questions:]) != fmt.Sprint(want) {
+		t.Errorf("CSV with --names ends %q; want the questions then %q", rows[min(questions, len(rows)):], want)
+	}
+}
+
+func TestTeamJSONPeopleKeys(t *testing.T) {
+	r := teamSample(t, 6)
+	r.People = []TeamPerson{{Name: "Ana", Completed: true}}
+	if out := teamExport(t, r, FormatJSON); !strings.Contains(out, `"people": [
+    {
+      "name": "Ana",
+      "completed": true
+    }`) {
+		t.Errorf("people in JSON:\n%s", out)
+	}
+}
+
+// fewSample is the tester's workshop of four: Bob and an anonymous one
+// answered everything, Alice five questions, Dave three.
+func fewSample(t *testing.T) *TeamReport {
+	t.Helper()
+	r := teamSample(t, 3)
+	b := r.Bank
+	everything := func(l int) assess.Answers {
+		as := assess.Answers{}
+		for _, ref := range b.Questions() {
+			as[b.At(ref).ID] = assess.AtLevel(l)
+		}
+		return as
+	}
+	some := func(l int, ids ...string) assess.Answers {
+		as := assess.Answers{}
+		for _, id := range ids {
+			as[id] = assess.AtLevel(l)
+		}
+		return as
+	}
+	r.Result = assess.Team(b, []assess.Member{
+		{Name: "Bob", Answers: everything(4), Completed: true},
+		{Answers: everything(2), Completed: true},
+		{Name: "Alice", Answers: some(1, "eng-channels", "eng-conversations", "eng-audiences", "lis-practice", "lis-uses")},
+		{Name: "Dave", Answers: some(3, "eng-channels", "dis-plan", "ins-advocacy")},
+	}, nil)
+	return r
+}
+
+func TestTeamReportGivesNothingFromFewerThanThree(t *testing.T) {
+	r := fewSample(t)
+	md := teamExport(t, r, FormatMarkdown)
+	if !strings.Contains(md, "| &nbsp;&nbsp;Merge the data from different channels | fewer than 3 answers |  |  |  |") {
+		t.Errorf("a key action answered by two is not withheld in Markdown:\n%s", md)
+	}
+	// Every People cell of the scores table is 3 or more, or says fewer.
+	for _, line := range strings.Split(md, "\n") {
+		cells := strings.Split(line, " | ")
+		if len(cells) != 5 || strings.HasPrefix(line, "|  | Team score") {
+			continue
+		}
+		if people := strings.TrimSuffix(cells[4], " |"); people != "" && people != "fewer than 3" && people < "3" {
+			t.Errorf("a row counts %s people: %s", people, line)
+		}
+	}
+	for _, want := range []string{"fewer than 3 answers", "People&#39;s scores"} {
+		if html := teamExport(t, r, FormatHTML); !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+
+	rows, err := csv.NewReader(strings.NewReader(teamExport(t, r, FormatCSV))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows[1:] {
+		id, figures := row[4], strings.Join(row[7:len(row)-2], ",")
+		switch {
+		case strings.HasPrefix(id, "dat-") || strings.HasPrefix(id, "int-"):
+			if row[6] != "true" || figures != "<3"+strings.Repeat(",", 14) {
+				t.Errorf("CSV gives %s, answered by two: withheld %s, %s", id, row[6], figures)
+			}
+		case id == "eng-conversations":
+			if row[6] != "false" || figures != "3,0,1,1,0,1,0,0,2.33,2.0,0.500,true,false,false,2" {
+				t.Errorf("CSV %s, answered by three: %s", id, figures)
+			}
+		}
+	}
+
+	var f struct {
+		Pillars []struct {
+			KeyActions []map[string]any `json:"key_actions"`
+		}
+		Questions []map[string]any
+	}
+	if err := json.Unmarshal([]byte(teamExport(t, r, FormatJSON)), &f); err != nil {
+		t.Fatal(err)
+	}
+	if ka := f.Pillars[0].KeyActions[2]; ka["id"] != "channel-data" || ka["withheld"] != true || ka["score"] != nil || ka["people_scores"] != nil || ka["stage"] != nil {
+		t.Errorf("JSON key action answered by two: %v", ka)
+	}
+	for _, q := range f.Questions {
+		if id := q["id"].(string); strings.HasPrefix(id, "dat-") {
+			for k, v := range q {
+				if k != "id" && k != "withheld" && v != nil {
+					t.Errorf("JSON %s, answered by two, gives %s = %v", id, k, v)
+				}
+			}
+		}
+	}
+}
+
+// The scores table and the recommendations rest on one basis: a key
+// action's team score in the table is the one a recommendation quotes.
+func TestTeamTableAgreesWithRecommendations(t *testing.T) {
+	md := teamExport(t, teamSample(t, 6), FormatMarkdown)
+	because := regexp.MustCompile(`— (.+) scores ([0-9.]+) \(stage (\d)\)`)
+	found := because.FindAllStringSubmatch(md, -1)
+	if len(found) == 0 {
+		t.Fatalf("no recommendation quotes a score:\n%s", md)
+	}
+	for _, m := range found {
+		if row := "| &nbsp;&nbsp;" + m[1] + " | " + m[2] + " | " + m[3] + ": "; !strings.Contains(md, row) {
+			t.Errorf("a recommendation says %q, the table has no row %q:\n%s", m[0], row, md)
+		}
+	}
+	if !strings.Contains(md, "score of the team's answers") || !strings.Contains(md, "mean ± standard deviation of each person's own score") {
+		t.Errorf("the report does not say which score is which:\n%s", md)
 	}
 }
 
@@ -136,7 +284,7 @@ func TestTeamReportKeepsUserTextAsText(t *testing.T) {
 			if why := row[len(row)-1]; strings.ContainsRune(why, 0x1b) || why == "" {
 				t.Errorf("agreed why in CSV = %q", why)
 			}
-			if got := strings.Join(row[7:12], ","); got != "2,1,0,1,2" {
+			if got := strings.Join(row[8:13], ","); got != "2,1,0,1,2" {
 				t.Errorf("distribution in CSV = %s; want 2,1,0,1,2", got)
 			}
 		}

@@ -41,7 +41,7 @@ func Text(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 	}
 	target := func(p *assess.Progress) {
 		if p != nil && len(v.Targets) == 0 {
-			fmt.Fprintf(&b, "%s %s\n", strings.Repeat(" ", titleWidth), cat.T(messages.ResultTarget, cat.Score(p.Target), cat.Score(p.Gap)))
+			fmt.Fprintf(&b, "%s %s\n", strings.Repeat(" ", titleWidth), cat.T(messages.ResultTarget, cat.Score(p.Target), cat.Score(p.Gap), cat.Percent(p.Done)))
 		}
 	}
 	overallStage := ""
@@ -83,7 +83,7 @@ func Text(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 	fmt.Fprintln(&b)
 	fmt.Fprintln(&b, cat.T(messages.ResultRecs))
 	if len(v.Recommendations) == 0 {
-		fmt.Fprintln(&b, "  "+cat.T(messages.ReportNoMoves))
+		fmt.Fprint(&b, wrap(v.NoMovesText(cat), textWidth, "  "))
 	}
 	for i, r := range v.Recommendations {
 		fmt.Fprintf(&b, "%2d. %s (%s)\n", i+1, messages.SafeLine(r.Title), d.GapLine(r))
@@ -101,6 +101,11 @@ func Text(w io.Writer, cat *messages.Catalog, v *assess.View) error {
 		}
 		for _, s := range r.Steps {
 			fmt.Fprint(&b, wrap("- "+s, textWidth, "    "))
+		}
+	}
+	if len(v.Recommendations) > 0 {
+		if line := v.UnscoredText(cat); line != "" {
+			fmt.Fprint(&b, wrap(line, textWidth, "  "))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -11,12 +13,24 @@ import (
 )
 
 // Check runs bbolt's consistency check and reads every stored record; it
-// returns every problem found, naming the record when one cannot be read.
+// returns every problem found, naming the page, the bucket or the record
+// that cannot be read.
 func (s *Store) Check() ([]string, error) {
 	var problems []string
 	err := s.do(readTx, func(tx *bolt.Tx) error {
+		broken := false
 		for err := range tx.Check() {
-			problems = append(problems, err.Error())
+			// bbolt stops at a page it cannot read and reports its panic
+			// ("panic: assertion failed: page 29: …").
+			msg, stopped := strings.CutPrefix(err.Error(), "panic: ")
+			if stopped {
+				msg = fmt.Sprintf("the database's structure is damaged: %s", strings.TrimPrefix(msg, "assertion failed: "))
+				broken = true
+			}
+			problems = append(problems, msg)
+		}
+		if broken {
+			problems = append(problems, unreadableBuckets(tx)...)
 		}
 		if len(problems) > 0 {
 			return nil // reading records from broken pages could fault
@@ -45,6 +59,39 @@ func (s *Store) Check() ([]string, error) {
 		return nil
 	})
 	return problems, err
+}
+
+// unreadableBuckets names the buckets whose pages cannot be read, or says
+// that the list of buckets itself cannot be.
+func unreadableBuckets(tx *bolt.Tx) []string {
+	var names [][]byte
+	if !readable(func() error {
+		return tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			names = append(names, bytes.Clone(name))
+			return nil
+		})
+	}) {
+		return []string{"the list of buckets is damaged and cannot be read"}
+	}
+	var out []string
+	for _, name := range names {
+		if !readable(func() error { return tx.Bucket(name).ForEach(func(_, _ []byte) error { return nil }) }) {
+			out = append(out, fmt.Sprintf("bucket %s is damaged and cannot be read", name))
+		}
+	}
+	return out
+}
+
+// readable runs walk, which only reads pages, and reports whether it got
+// through: bbolt panics on a page it cannot read (and faults are panics
+// inside do).
+func readable(walk func() error) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return walk() == nil
 }
 
 // Backup writes a consistent copy of the database to path, which must not

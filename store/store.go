@@ -280,7 +280,7 @@ func (s *Store) recoverDamage(err *error) {
 	if !isFault(r) && !panickedInBolt() {
 		panic(r)
 	}
-	*err = &DamagedError{Path: s.path, Cause: fmt.Sprint(r)}
+	*err = &DamagedError{Path: s.path, Cause: strings.TrimPrefix(fmt.Sprint(r), "assertion failed: ")}
 }
 
 // isFault reports whether r is a memory fault at a non-nil address (see

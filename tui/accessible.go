@@ -126,7 +126,7 @@ func (a *accessible) stopped(d *assess.Assessment, err error) error {
 }
 
 func (a *accessible) draftNote(d *assess.Assessment) string {
-	return a.c.Cat.T(messages.DraftSavedExit, messages.SafeLine(d.Org), len(d.Answers), a.c.Bank.QuestionCount())
+	return a.c.Cat.T(messages.DraftSavedExit, messages.SafeLine(d.Org), countsText(a.c.Cat, a.c.Bank, d))
 }
 
 func (a *accessible) say(s string) { fmt.Fprintln(a.out, s) }
@@ -230,7 +230,7 @@ func (a *accessible) pickDraft() (*assess.Assessment, error) {
 }
 
 func (a *accessible) resumeLabel(d *assess.Assessment) string {
-	return a.c.Cat.T(messages.HomeResume, messages.SafeLine(d.Org), len(d.Answers), a.c.Bank.QuestionCount(), a.c.Cat.DateTime(d.UpdatedAt.Local()))
+	return a.c.Cat.T(messages.HomeResume, messages.SafeLine(d.Org), countsText(a.c.Cat, a.c.Bank, d), a.c.Cat.DateTime(d.UpdatedAt.Local()))
 }
 
 // offerDraft offers to resume the latest draft of org answered with this
@@ -252,7 +252,7 @@ func (a *accessible) offerDraft(org, respondent string) (*assess.Assessment, err
 	if d == nil {
 		return nil, nil
 	}
-	question := cat.T(messages.AccessibleResumeOrg, messages.SafeLine(d.Org), len(d.Answers), a.c.Bank.QuestionCount(), cat.DateTime(d.UpdatedAt.Local()))
+	question := cat.T(messages.AccessibleResumeOrg, messages.SafeLine(d.Org), countsText(cat, a.c.Bank, d), cat.DateTime(d.UpdatedAt.Local()))
 	for {
 		s, err := a.line(question + cat.T(messages.AccessibleYesNo))
 		if err != nil {
@@ -337,7 +337,7 @@ func (a *accessible) walk(d *assess.Assessment) error {
 					a.say(cat.T(messages.AccessibleLevel, l, messages.Safe(q.Option(l))))
 				}
 				if q.MayNotApply {
-					a.say(cat.T(messages.AccessibleNA, questions.Levels, messages.SafeLine(q.NotApplicable)))
+					a.say(cat.T(messages.AccessibleNA, messages.SafeLine(q.NotApplicable)))
 				}
 				a.say("? — " + cat.T(messages.WalkNotSure))
 				answer, note, err := a.ask(&q)
@@ -368,13 +368,13 @@ func (a *accessible) evidence(items []assess.Evidence) {
 }
 
 // ask reads an answer to q and the note that may follow it on the same
-// line; g lists the glossary and asks again. "Does not apply" is the
-// number after the levels, where q allows it.
+// line; g lists the glossary and asks again. "Does not apply" is x (as on
+// the screen) or na, where q allows it.
 func (a *accessible) ask(q *questions.Question) (assess.Answer, string, error) {
 	cat := a.c.Cat
 	prompt, invalid := cat.T(messages.AccessibleAnswer), cat.T(messages.AccessibleInvalid)
 	if q.MayNotApply {
-		prompt, invalid = cat.T(messages.AccessibleAnswerNA, questions.Levels), cat.T(messages.AccessibleInvalidNA, questions.Levels)
+		prompt, invalid = cat.T(messages.AccessibleAnswerNA), cat.T(messages.AccessibleInvalidNA)
 	}
 	for {
 		s, err := a.line(prompt)
@@ -390,7 +390,7 @@ func (a *accessible) ask(q *questions.Question) (assess.Answer, string, error) {
 			continue
 		case word == "?" || strings.EqualFold(word, assess.UnsureWord):
 			return assess.NotSure, note, nil
-		case q.MayNotApply && (l == questions.Levels && convErr == nil || strings.EqualFold(word, assess.NotApplicableWord)):
+		case q.MayNotApply && (strings.EqualFold(word, naLabel) || strings.EqualFold(word, assess.NotApplicableWord)):
 			return assess.DoesNotApply, note, nil
 		case convErr == nil && l >= 0 && l <= questions.MaxLevel:
 			return assess.AtLevel(l), note, nil
@@ -406,7 +406,7 @@ func (a *accessible) glossary() {
 	if len(a.c.Bank.Glossary) == 0 {
 		a.say(cat.T(messages.WalkGlossaryEmpty))
 	}
-	for _, t := range a.c.Bank.Glossary {
+	for _, t := range sortedTerms(a.c.Bank) {
 		a.say(messages.SafeLine(t.Term) + ": " + messages.SafeLine(t.Definition))
 	}
 }
@@ -481,18 +481,66 @@ func final(err error) bool {
 	return completed || errors.Is(err, store.ErrNothingAnswered)
 }
 
-// result writes a result as plain lines for a screen reader: scores and
-// stages in words, no bars or columns.
+// result writes a result as plain lines for a screen reader, in the
+// screen's order: the score out of 100 and the stage of 5 with the stages
+// in words, how far the next stage is, whether the result is provisional
+// or held down, the next 90 days with why now, then the rest, the scores,
+// and how to save a report. Scores and stages are in words: no bars or
+// columns.
 func (a *accessible) result(v *assess.View) {
 	cat := a.c.Cat
 	a.say(cat.T(messages.ResultHeading, messages.SafeLine(v.Org)))
 	if v.CompletedAt != nil {
 		a.say(cat.T(messages.ResultIDDate, v.ID, cat.DateTime(v.CompletedAt.Local())))
 	}
-	a.say(a.scored(cat.T(messages.ResultOverall), v.Overall, v.Stage))
-	a.say(cat.T(messages.ResultCoverage, v.Coverage.Answered, v.Coverage.Total, v.Coverage.Unsure))
+	overall := cat.T(messages.ResultOverall) + ": " + cat.T(messages.TUIResultsScoreOf, scoreText(cat, v.Overall))
+	if v.Stage == nil {
+		a.say(overall + ", " + cat.T(messages.TUIResultsNoStage))
+	} else {
+		stages := stagesOf(a.c.Bank, v)
+		a.say(overall + ", " + cat.T(messages.TUIResultsStageOf, v.Stage.Number, len(stages), messages.SafeLine(v.Stage.Name)))
+		ladder := make([]string, len(stages))
+		for i, st := range stages {
+			ladder[i] = cat.Int(st.Number) + " " + messages.SafeLine(st.Name)
+			if st.Number == v.Stage.Number {
+				ladder[i] = cat.T(messages.AccessibleStageHere, ladder[i])
+			}
+		}
+		a.say(cat.T(messages.AccessibleStages, strings.Join(ladder, ", ")))
+		if next := toNext(cat, stages, v); next != "" {
+			a.say(next)
+		}
+	}
+	if t := v.ProvisionalText(cat); t != "" {
+		a.say(messages.SafeLine(t))
+	}
+	if t := v.CappedText(cat); t != "" {
+		a.say(messages.SafeLine(t))
+	}
+	if v.Stage != nil && v.Stage.Description != "" {
+		a.say(messages.SafeLine(v.Stage.Description))
+	}
+	coverage := cat.T(messages.ResultCoverage, v.Coverage.Answered, v.Coverage.Total, v.Coverage.Unsure)
+	if v.Coverage.NotApplicable > 0 {
+		coverage += cat.T(messages.TUIResultsCoverageNA, v.Coverage.NotApplicable)
+	}
+	a.say(coverage)
 	if c := v.Change; c != nil && c.From.CompletedAt != nil && c.Overall.Delta.Valid {
 		a.say(cat.T(messages.ResultChangeSince, cat.DateTime(c.From.CompletedAt.Local()), cat.Delta(c.Overall.Delta.Value)))
+	}
+	a.say("")
+	a.say(cat.T(messages.ResultsNext90))
+	if len(v.Recommendations) == 0 {
+		a.say(v.NoMovesText(cat))
+	} else {
+		a.say(cat.T(messages.TUIResultsGapMeans))
+	}
+	next := v.Next90()
+	a.recommendations(next, 0)
+	if later := v.Later(); len(later) > 0 {
+		a.say("")
+		a.say(cat.T(messages.AccessibleLater))
+		a.recommendations(later, len(next))
 	}
 	a.say("")
 	a.say(cat.T(messages.ResultPillars))
@@ -502,15 +550,30 @@ func (a *accessible) result(v *assess.View) {
 			a.say("  " + a.scored(k.Title, k.Score, nil))
 		}
 	}
-	a.say("")
-	a.say(cat.T(messages.ResultRecs))
-	if len(v.Recommendations) == 0 {
-		a.say(cat.T(messages.ResultNoRecs))
+	if v.ID != "" {
+		a.say("")
+		a.say(cat.T(messages.AccessibleExportHint, v.ID))
 	}
-	for i, r := range v.Recommendations {
-		a.say(cat.Int(i+1) + ". " + messages.SafeLine(r.Title))
+}
+
+// recommendations says each recommendation, numbered on from after: its
+// title and gap, why now, why it matters, its next rungs and first steps.
+func (a *accessible) recommendations(recs []assess.RecommendationView, after int) {
+	cat := a.c.Cat
+	for i, r := range recs {
+		title := messages.SafeLine(r.Title)
+		if r.Gap > 0 {
+			title += ", " + cat.T(messages.TUIResultsGap, cat.Score(r.Gap))
+		}
+		a.say(cat.Int(after+i+1) + ". " + title)
+		if t := r.Because.Text(cat); t != "" {
+			a.say(cat.T(messages.AccessibleWhyNow, messages.SafeLine(t)))
+		}
 		if r.Why != "" {
 			a.say(cat.T(messages.ResultWhy, messages.SafeLine(r.Why)))
+		}
+		for _, n := range r.Next {
+			a.say(rungText(cat, a.c.Bank, n))
 		}
 		if len(r.Steps) > 0 {
 			a.say(cat.T(messages.ResultSteps))

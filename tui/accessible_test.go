@@ -76,7 +76,7 @@ func TestAccessibleWalk(t *testing.T) {
 		"assessment ", ", completed 2026-06-01 ",
 		"Overall: ",
 		"28 of 29 answered, 1 not sure",
-		"Recommendations, most impact first",
+		"Your next 90 days",
 		"Saved as assessment",
 	} {
 		if !strings.Contains(text, want) {
@@ -106,7 +106,7 @@ func TestAccessibleStopKeepsADraftAndResumes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err) // q is the person's choice: not a failure
 	}
-	if !strings.Contains(out, "saved as a draft (2 of 29 answered)") {
+	if !strings.Contains(out, "saved as a draft (2 answered, of 29)") {
 		t.Fatalf("output:\n%s", out)
 	}
 	// End of input stops too, keeping what was answered, but exits non-zero
@@ -114,7 +114,7 @@ func TestAccessibleStopKeepsADraftAndResumes(t *testing.T) {
 	o.Start = StartHome
 	out, err = runAccessible(o, "2\n4\n")
 	if err == nil || !strings.Contains(err.Error(), "input ended before the last question") ||
-		!strings.Contains(err.Error(), "saved as a draft (3 of 29 answered)") {
+		!strings.Contains(err.Error(), "saved as a draft (3 answered, of 29)") {
 		t.Fatalf("end of input: %v", err)
 	}
 	d := draftOf(t, f)
@@ -145,7 +145,7 @@ func TestAccessibleOrgOffersItsDraft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "EofCo already has a draft (1 of 29 answered, 2026-06-01 ") || !strings.Contains(out, "Question 2 of 29") {
+	if !strings.Contains(out, "EofCo already has a draft (1 answered, of 29, 2026-06-01 ") || !strings.Contains(out, "Question 2 of 29") {
 		t.Fatalf("no offer to resume:\n%s", out)
 	}
 	if d := draftOf(t, f); len(d.Answers) != 2 {
@@ -375,7 +375,7 @@ func TestAccessibleCancelKeepsTheDraft(t *testing.T) {
 	}
 	cancel()
 	err := <-done
-	if err == nil || !strings.Contains(err.Error(), "termination signal") || !strings.Contains(err.Error(), "saved as a draft (1 of 29 answered)") {
+	if err == nil || !strings.Contains(err.Error(), "termination signal") || !strings.Contains(err.Error(), "saved as a draft (1 answered, of 29)") {
 		t.Fatalf("err = %v", err)
 	}
 	if d := draftOf(t, f); len(d.Answers) != 1 {
@@ -406,19 +406,23 @@ func TestAccessibleNeutralisesStoredText(t *testing.T) {
 }
 
 // Issue 10/14: accessible mode gives the walk's content in plain prompts:
-// the scope, evidence, "does not apply" as a numbered choice only where it
-// is allowed, who would know after "not sure", and the glossary on g.
+// the scope, evidence, "does not apply" as x (as on the screen, or na) only
+// where it is allowed, who would know after "not sure", and the glossary
+// on g. The trial: 5 after the levels 0–4 read like a level, and is refused.
 func TestAccessibleV2Content(t *testing.T) {
 	f := newFixture(t)
 	var in strings.Builder
-	in.WriteString("5\ng\n?\n") // 5 is refused where the question applies to all; g lists the glossary
+	in.WriteString("x\ng\n?\n") // x is refused where the question applies to all; g lists the glossary
+	first := true
 	for _, q := range f.bank.AllQuestions() {
-		if q.ID == "eng-channels" {
-			continue
-		}
-		if q.MayNotApply {
-			in.WriteString("5\n")
-		} else {
+		switch {
+		case q.ID == "eng-channels":
+		case q.MayNotApply && first:
+			in.WriteString("5\nx\n") // 5 is no answer: asked again
+			first = false
+		case q.MayNotApply:
+			in.WriteString("na\n")
+		default:
 			in.WriteString("2\n")
 		}
 	}
@@ -432,10 +436,11 @@ func TestAccessibleV2Content(t *testing.T) {
 		"You are assessing: Acme.", "the last six months", "Not sure: counts neither for nor against you",
 		"(Hootsuite & Altimeter, 2021)", "Sodexo: ",
 		"Please type a number from 0 to 4, ? for not sure, g for the glossary, or q to stop.",
+		"Please type a number from 0 to 4, x for does not apply, ? for not sure, g for the glossary, or q to stop.",
 		"Glossary\n" + f.bank.Glossary[0].Term + ": ",
 		"Who would know: " + eng.WhoKnows + ".",
-		"5 — Does not apply: " + strings.Join(strings.Fields(na.NotApplicable), " "),
-		"Answer 0 to 4, 5 for does not apply",
+		"x — Does not apply: " + strings.Join(strings.Fields(na.NotApplicable), " "),
+		"Answer 0 to 4, x for does not apply",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
@@ -449,6 +454,14 @@ func TestAccessibleV2Content(t *testing.T) {
 	if err != nil || a.Answers[na.ID] != assess.DoesNotApply || a.Answers["eng-channels"] != assess.NotSure {
 		t.Fatalf("stored %v, %v", a.Answers, err)
 	}
+	for _, q := range f.bank.AllQuestions() {
+		if q.MayNotApply && a.Answers[q.ID] != assess.DoesNotApply {
+			t.Errorf("%s: x or na stored as %+v", q.ID, a.Answers[q.ID])
+		}
+	}
+	if strings.Contains(out, "5 — ") {
+		t.Error("a sixth numbered choice is still offered")
+	}
 }
 
 func mayNotApplyCount(b *questions.Bank) int {
@@ -459,4 +472,64 @@ func mayNotApplyCount(b *questions.Bank) int {
 		}
 	}
 	return n
+}
+
+// The trial: plain mode's results said less than the screen. They now say
+// the score out of 100, the stage of 5 with every stage in words and "you
+// are here", how far the next stage is, the provisional warning, the next
+// 90 days with why now for each, then the rest, and how to export.
+func TestAccessibleResultsMatchTheScreen(t *testing.T) {
+	f := newFixture(t)
+	var in strings.Builder
+	for i := range f.bank.QuestionCount() {
+		if i%3 == 0 {
+			in.WriteString("?\n") // many not sure: a provisional result
+		} else {
+			in.WriteString("1\n")
+		}
+	}
+	out, err := runAccessible(accessibleOptions(t, f, StartWalk, "Acme"), in.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := f.store.List(store.ListOptions{})
+	a, err := f.store.Get(page.Items[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := catEnglish()
+	v := assess.NewView(f.bank, a, nil)
+	if !v.Provisional || v.Stage == nil || len(v.Later()) == 0 {
+		t.Fatalf("the fixture should be provisional (%v), staged (%v), with recommendations after the next 90 days (%d)", v.Provisional, v.Stage, len(v.Later()))
+	}
+	stage := v.Stage.Number
+	var ladder []string
+	for _, st := range f.bank.Stages {
+		item := fmt.Sprintf("%d %s", st.Number, st.Name)
+		if st.Number == stage {
+			item += " (you are here)"
+		}
+		ladder = append(ladder, item)
+	}
+	want := []string{
+		fmt.Sprintf("Overall: %s / 100, Stage %d of %d · %s", cat.Score(v.Overall.Value), stage, len(f.bank.Stages), v.Stage.Name),
+		"Stages: " + strings.Join(ladder, ", ") + ".",
+		fmt.Sprintf("points to stage %d, ", stage+1),
+		v.ProvisionalText(cat),
+		"Your next 90 days\nGap: points below 100.",
+		"After the next 90 days, in the order to take them",
+		"To save a report to share, run: socialmaturity export " + a.ID,
+	}
+	for _, r := range v.Next90() {
+		want = append(want, ". "+r.Title+", gap "+cat.Score(r.Gap)+"\nWhy now: "+r.Because.Text(cat)+".")
+	}
+	words := strings.Join(strings.Fields(out), " ")
+	for _, w := range want {
+		if !strings.Contains(out, w) && !strings.Contains(words, strings.Join(strings.Fields(w), " ")) {
+			t.Errorf("results lack %q", w)
+		}
+	}
+	if strings.Index(out, "Your next 90 days") > strings.Index(out, "After the next 90 days") {
+		t.Error("the rest comes before the next 90 days")
+	}
 }

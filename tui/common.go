@@ -84,6 +84,9 @@ type Common struct {
 	Open func(path string) error
 	// Workshop is the workshop new assessments belong to ("" for none).
 	Workshop string
+	// Participant is a workshop participant's session over SSH: they come
+	// back by joining again, not through a home screen.
+	Participant bool
 }
 
 // contentWidth is the width text is wrapped to.

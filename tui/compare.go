@@ -85,7 +85,7 @@ func (cp *compare) View(height int) string {
 }
 
 // render lays out both sides, then a row per score: earlier, later and the
-// change, or A, B and the change for two organizations.
+// change, or A, B and B − A for two organizations.
 func (cp *compare) render(width int) []string {
 	s, cat := cp.c.Styles, cp.c.Cat
 	lines := []string{s.Title.Render(cat.T(messages.CompareTitle)), ""}
@@ -93,9 +93,9 @@ func (cp *compare) render(width int) []string {
 	if v == nil {
 		return append(lines, s.Subtle.Render(cat.T(messages.TUILoading)))
 	}
-	labels := [2]messages.Key{messages.TUICompareEarlier, messages.TUICompareLater}
+	labels := [3]messages.Key{messages.TUICompareEarlier, messages.TUICompareLater, messages.CompareChange}
 	if !sameOrg(v.From.Org, v.To.Org) {
-		labels = [2]messages.Key{messages.TUICompareA, messages.TUICompareB}
+		labels = [3]messages.Key{messages.TUICompareA, messages.TUICompareB, messages.TUICompareBMinusA}
 		lines = append(lines, wrap(s.Subtle, cat.T(messages.TUICompareTwoOrgs), width)...)
 	}
 	labelWidth := max(messages.Width(cat.T(labels[0])), messages.Width(cat.T(labels[1])))
@@ -111,7 +111,7 @@ func (cp *compare) render(width int) []string {
 	}
 	titleWidth := min(compareTitleWidth, width-27)
 	col := func(s string) string { return " " + padLeft(s, 8) }
-	lines = append(lines, "", s.Subtle.Render(pad("", titleWidth)+col(cat.T(labels[0]))+col(cat.T(labels[1]))+col(cat.T(messages.CompareChange))))
+	lines = append(lines, "", s.Subtle.Render(pad("", titleWidth)+col(cat.T(labels[0]))+col(cat.T(labels[1]))+col(cat.T(labels[2]))))
 	for _, row := range v.Rows {
 		title, indent, style := row.Title, "", s.Heading
 		switch row.Kind {

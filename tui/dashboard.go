@@ -22,6 +22,16 @@ type RoomView struct {
 	Connected    int
 	Completed    int
 	Team         *assess.TeamResult
+	// Rescues are answers the database kept refusing, written to files.
+	Rescues []RoomRescue
+}
+
+// RoomRescue is a participant's answers written to an answers file
+// because the database kept refusing them; Stored: stored since, so the
+// file is no longer needed.
+type RoomRescue struct {
+	ID, Name, Path string
+	Stored         bool
 }
 
 // RoomParticipant is one participant's progress.
@@ -298,8 +308,15 @@ func (d *Dashboard) content() string {
 		line(st.Subtle.Render, cat.T(messages.WSDashHostKey, d.o.Fingerprint)),
 		line(st.Text.Render, d.stateLine()),
 		line(st.Text.Render, cat.T(messages.WSDashPeople, cat.Int(rv.Connected), cat.Int(len(rv.Participants)), cat.Int(rv.Completed))),
-		"",
 	}
+	for _, r := range rv.Rescues {
+		text, style := cat.T(messages.WSDashRescued, messages.SafeLine(r.Name), messages.SafeLine(r.Path)), st.Bad
+		if r.Stored {
+			text, style = cat.T(messages.WSDashRescuedStored, messages.SafeLine(r.Name), messages.SafeLine(r.Path)), st.Subtle
+		}
+		out = append(out, wrap(style, text, width)...)
+	}
+	out = append(out, "")
 	out = append(out, d.teamLines(line)...)
 	out = append(out, "", line(st.Heading.Render, cat.T(messages.WSDashHotspots)))
 	out = append(out, d.hotspotLines(line)...)
@@ -351,12 +368,12 @@ func (d *Dashboard) teamLines(line func(func(...string) string, string) string) 
 	if t == nil || t.Withheld {
 		return []string{line(st.Subtle.Render, cat.T(messages.WSTeamWithheld, assess.MinGroup))}
 	}
-	out := []string{line(st.Score.Render, cat.T(messages.WSDashTeam, partScore(cat, t.Overall), cat.Score(t.Overall.Spread), stageLine(cat, t.Overall.Stage)))}
+	out := []string{line(st.Score.Render, cat.T(messages.WSDashTeam, partScore(cat, t.Overall), peopleScores(cat, t.Overall), stageLine(cat, t.Overall.Stage)))}
 	for pi, p := range t.Pillars {
 		pillar := d.o.Bank.Pillars[pi]
-		out = append(out, line(st.Heading.Render, cat.T(messages.WSTeamPart, pillar.Title, partScore(cat, p.TeamPart), cat.Score(p.Spread))))
+		out = append(out, line(st.Heading.Render, cat.T(messages.WSTeamPart, pillar.Title, partScore(cat, p.TeamPart), peopleScores(cat, p.TeamPart))))
 		for ki, ka := range p.KeyActions {
-			out = append(out, "  "+line(st.Text.Render, cat.T(messages.WSTeamPart, pillar.KeyActions[ki].Title, partScore(cat, ka), cat.Score(ka.Spread))))
+			out = append(out, "  "+line(st.Text.Render, cat.T(messages.WSTeamPart, pillar.KeyActions[ki].Title, partScore(cat, ka), peopleScores(cat, ka))))
 		}
 	}
 	return out

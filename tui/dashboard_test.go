@@ -86,7 +86,7 @@ func TestDashboardShowsHowToJoinWhoIsInAndWhereTheyDisagree(t *testing.T) {
 	for _, want := range []string{
 		"ssh -p 2222 10.0.0.5", "K7QP2X", "SHA256:abc", // how to join
 		"3 connected · 4 joined · 1 finished", "Bo 29/29", "Di 29/29 (away)", // who and how far
-		"spread",                            // live team figures
+		"people ",                           // live team figures: the team score and people's mean ± spread
 		"split", "outlier", "knowledge gap", // the first question's hotspot
 	} {
 		if !strings.Contains(scr, want) {
@@ -137,5 +137,18 @@ func TestDashboardOffersNextPartOnlyWhenPaced(t *testing.T) {
 	h.press("n")
 	if r.View().Workshop.State.Open != "" {
 		t.Error("n opened a part in a self-paced room")
+	}
+}
+
+func TestDashboardShowsAnswersKeptInAFile(t *testing.T) {
+	r := room(t, false)
+	r.view.Rescues = []RoomRescue{{ID: "a1", Name: "Bo", Path: "/data/socialmaturity-answers-a1.json"}}
+	scr := dashboard(t, r).screen()
+	if !strings.Contains(scr, "Answers of Bo are in /data/socialmaturity-answers-a1.json") || !strings.Contains(scr, "import --draft") {
+		t.Errorf("the facilitator is not told where the answers are:\n%s", scr)
+	}
+	r.view.Rescues[0].Stored = true
+	if scr := dashboard(t, r).screen(); !strings.Contains(scr, "no longer needed") {
+		t.Errorf("not told the file is no longer needed:\n%s", scr)
 	}
 }

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"slices"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -45,7 +48,7 @@ func (g *glossary) help() bindings {
 func (g *glossary) view(width, height int) []string {
 	s, cat := g.c.Styles, g.c.Cat
 	lines := []string{s.Title.Render(cat.T(messages.WalkGlossaryTitle)), ""}
-	terms := g.c.Bank.Glossary
+	terms := sortedTerms(g.c.Bank)
 	if len(terms) == 0 {
 		lines = append(lines, wrap(s.Subtle, cat.T(messages.WalkGlossaryEmpty), width)...)
 	}
@@ -53,6 +56,15 @@ func (g *glossary) view(width, height int) []string {
 		lines = append(lines, termLines(s, t, width)...)
 	}
 	return g.show(lines, height, s.Subtle.Render(cat.T(messages.TUIScrollMore)))
+}
+
+// sortedTerms is b's glossary in alphabetical order, case aside.
+func sortedTerms(b *questions.Bank) []questions.Term {
+	terms := slices.Clone(b.Glossary)
+	slices.SortStableFunc(terms, func(x, y questions.Term) int {
+		return strings.Compare(strings.ToLower(x.Term), strings.ToLower(y.Term))
+	})
+	return terms
 }
 
 // scroller shows a card taller than the screen from a scroll position.

@@ -202,7 +202,8 @@ func (h *history) View(height int) string {
 		}
 		return strings.Join(append(lines, wrap(s.Subtle, msg, width)...), "\n")
 	}
-	rows := h.rows()
+	header, rows := h.rows()
+	lines = append(lines, "  "+s.Subtle.Render(pad(header, width-2)))
 	head := len(lines)
 	focus := 0
 	for i, row := range rows {
@@ -217,22 +218,31 @@ func (h *history) View(height int) string {
 
 // rows lays out the shown assessments as aligned columns: mark, short id,
 // date, organization, overall score, the organization's overall scores up
-// to it (when it has several) and stage.
-func (h *history) rows() []string {
+// to it (when it has several) and stage; and their header.
+func (h *history) rows() (header string, rows []string) {
 	cat := h.c.Cat
-	idWidth, scoreWidth := assess.ShortIDLen, 6
+	idHead, dateHead, scoreHead, trendHead := cat.T(messages.TUIColID), cat.T(messages.TUIColCompleted), cat.T(messages.TUIColScore), cat.T(messages.TUIColTrend)
+	idWidth, scoreWidth := max(assess.ShortIDLen, messages.Width(idHead)), max(6, messages.Width(scoreHead))
+	dateWidth := messages.Width(dateHead)
 	scores := make([]string, len(h.shown))
 	for i, it := range h.shown {
 		scores[i] = scoreText(cat, it.Overall)
 		idWidth = max(idWidth, messages.Width(it.Short))
 		scoreWidth = max(scoreWidth, messages.Width(scores[i]))
+		dateWidth = max(dateWidth, messages.Width(cat.DateTime(it.CompletedAt.Local())))
 	}
 	sparkCol := 0 // the sparklines' column, when any organization has several assessments
+	trendWidth := max(sparkWidth, messages.Width(trendHead))
 	if len(h.sparks) > 0 {
-		sparkCol = 1 + sparkWidth
+		sparkCol = 1 + trendWidth
 	}
-	orgWidth := max(h.c.contentWidth()-52-idWidth-sparkCol, 12)
-	rows := make([]string, len(h.shown))
+	orgWidth := max(h.c.contentWidth()-36-idWidth-dateWidth-sparkCol, 12)
+	header = pad("", 4) + pad(idHead, idWidth) + "  " + pad(dateHead, dateWidth) + "  " + pad(cat.T(messages.TUIColOrg), orgWidth) + " " + padLeft(scoreHead, scoreWidth)
+	if sparkCol > 0 {
+		header += " " + padLeft(trendHead, trendWidth)
+	}
+	header += "  " + cat.T(messages.TUIColStage)
+	rows = make([]string, len(h.shown))
 	for i, it := range h.shown {
 		stage := "-"
 		if it.Stage != nil {
@@ -240,14 +250,14 @@ func (h *history) rows() []string {
 		}
 		spark := ""
 		if sparkCol > 0 {
-			spark = " " + padLeft(h.sparks[it.ID], sparkWidth)
+			spark = " " + padLeft(h.sparks[it.ID], trendWidth)
 		}
 		mark := "[ ]"
 		if slices.Contains(h.marked, it.ID) {
 			mark = "[x]"
 		}
-		rows[i] = mark + " " + pad(it.Short, idWidth) + "  " + cat.DateTime(it.CompletedAt.Local()) + "  " +
+		rows[i] = mark + " " + pad(it.Short, idWidth) + "  " + pad(cat.DateTime(it.CompletedAt.Local()), dateWidth) + "  " +
 			pad(messages.SafeLine(it.Org), orgWidth) + " " + padLeft(scores[i], scoreWidth) + spark + "  " + stage
 	}
-	return rows
+	return header, rows
 }

@@ -235,7 +235,7 @@ func (h *home) View(height int) string {
 	switch {
 	case h.discarding != nil:
 		d := h.discarding
-		tail = wrap(s.Heading, cat.T(messages.TUIHomeDiscardAsk, messages.SafeLine(d.Org), len(d.Answers), h.c.Bank.QuestionCount()), width)
+		tail = wrap(s.Heading, cat.T(messages.TUIHomeDiscardAsk, messages.SafeLine(d.Org), countsText(cat, h.c.Bank, d)), width)
 	case h.notice != "":
 		tail = wrap(s.Good, h.notice, width)
 	}
@@ -247,12 +247,13 @@ func (h *home) View(height int) string {
 }
 
 // latestRows lays out each organization's latest result as aligned
-// columns: organization, score, stage, date and the change since the one
-// before.
+// columns under a header: organization, score, stage, date and the change
+// since the one before (or that it is the first).
 func latestRows(c *Common, latest []store.OrgLatest, width int) []string {
 	s, cat := c.Styles, c.Cat
 	scores, stages, changes := make([]string, len(latest)), make([]string, len(latest)), make([]string, len(latest))
-	scoreWidth, stageWidth, changeWidth := 0, 0, 0
+	scoreHead, stageHead, dateHead, changeHead := cat.T(messages.TUIColScore), cat.T(messages.TUIColStage), cat.T(messages.TUIColDate), cat.T(messages.TUIColChange)
+	scoreWidth, stageWidth, changeWidth := messages.Width(scoreHead), messages.Width(stageHead), messages.Width(changeHead)
 	for i, l := range latest {
 		scores[i] = scoreText(cat, l.Latest.Overall)
 		stages[i] = cat.T(messages.TUIResultsNoStage)
@@ -270,20 +271,21 @@ func latestRows(c *Common, latest []store.OrgLatest, width int) []string {
 		stageWidth = max(stageWidth, messages.Width(stages[i]))
 		changeWidth = max(changeWidth, messages.Width(changes[i]))
 	}
-	date := messages.Width(cat.Day(latest[0].Latest.CompletedAt))
+	date := max(messages.Width(cat.Day(latest[0].Latest.CompletedAt)), messages.Width(dateHead))
 	orgWidth := max(width-2-scoreWidth-stageWidth-date-changeWidth-8, 8)
-	rows := make([]string, len(latest))
+	rows := []string{s.Subtle.Render("  " + pad(cat.T(messages.TUIColOrg), orgWidth) + "  " + padLeft(scoreHead, scoreWidth) +
+		"  " + pad(stageHead, stageWidth) + "  " + pad(dateHead, date) + "  " + padLeft(changeHead, changeWidth))}
 	for i, l := range latest {
-		rows[i] = "  " + s.Text.Render(pad(messages.SafeLine(l.Latest.Org), orgWidth)) + "  " + s.Score.Render(padLeft(scores[i], scoreWidth)) +
-			"  " + s.Stage.Render(pad(stages[i], stageWidth)) + "  " + s.Subtle.Render(cat.Day(l.Latest.CompletedAt.Local())) +
-			"  " + s.Subtle.Render(padLeft(changes[i], changeWidth))
+		rows = append(rows, "  "+s.Text.Render(pad(messages.SafeLine(l.Latest.Org), orgWidth))+"  "+s.Score.Render(padLeft(scores[i], scoreWidth))+
+			"  "+s.Stage.Render(pad(stages[i], stageWidth))+"  "+s.Subtle.Render(pad(cat.Day(l.Latest.CompletedAt.Local()), date))+
+			"  "+s.Subtle.Render(padLeft(changes[i], changeWidth)))
 	}
 	return rows
 }
 
 // draftLabel is how a draft is offered for resuming.
 func draftLabel(c *Common, d *assess.Assessment) string {
-	return c.Cat.T(messages.HomeResume, messages.SafeLine(d.Org), len(d.Answers), c.Bank.QuestionCount(), c.Cat.DateTime(d.UpdatedAt.Local()))
+	return c.Cat.T(messages.HomeResume, messages.SafeLine(d.Org), countsText(c.Cat, c.Bank, d), c.Cat.DateTime(d.UpdatedAt.Local()))
 }
 
 // orgStart opens an assessment of a named organization: when it already

@@ -46,8 +46,12 @@ func TestHomeShowsEachOrganizationsLatest(t *testing.T) {
 		"Acme " + cat.Score(acme.Result.Overall.Value) + " Stage " + cat.Int(v.Stage.Number) + " · " + v.Stage.Name + " 2026-06-01 +50.0",
 		"Globex ",
 	}
-	if len(rows) != 2 || !strings.HasPrefix(rows[0], want[0]) || !strings.HasPrefix(rows[1], want[1]) || !strings.HasSuffix(rows[1], " first") {
+	if len(rows) != 2 || !strings.HasPrefix(rows[0], want[0]) || !strings.HasPrefix(rows[1], want[1]) || !strings.HasSuffix(rows[1], " first assessment") {
 		t.Fatalf("rows = %q, want %q first, then Globex's first result", rows, want)
+	}
+	f.mustContain(m, "Latest results\n")
+	if !strings.Contains(f.words(m), "Latest results organization score stage date change Acme") {
+		t.Errorf("the latest results have no column headers:\n%s", f.screenText(m))
 	}
 }
 
@@ -76,18 +80,15 @@ func TestCompareLabels(t *testing.T) {
 	resize(m, 100, 30)
 	send(m, compareMsg{from: a1.ID, to: g.ID})
 	f.mustContain(m, "A  ################  Acme", "B  ################  Globex", "Two organizations side by side")
-	header := ""
-	for _, line := range strings.Split(f.screenText(m), "\n") {
-		if strings.Contains(line, "change") {
-			header = strings.Join(strings.Fields(line), " ")
-		}
-	}
-	if header != "A B change" {
+	if header := compareHeader(f, m); header != "A B B − A" {
 		t.Errorf("two organizations' header = %q", header)
 	}
 	send(m, compareMsg{from: a2.ID, to: a1.ID})
 	// Both belong to one organization, shown under its name.
 	f.mustContain(m, "earlier  ################  Acme", "later    ################  Acme", "+50.0")
+	if header := compareHeader(f, m); header != "earlier later change" {
+		t.Errorf("one organization's header = %q", header)
+	}
 	if strings.Contains(f.screenText(m), "Two organizations") {
 		t.Error("one organization in two spellings compared as two")
 	}
@@ -116,4 +117,16 @@ func TestHistoryFilterMatchesAsListOrg(t *testing.T) {
 	if strings.Contains(f.screenText(m), "No assessments stored yet") {
 		t.Error("an empty match says nothing is stored")
 	}
+}
+
+// compareHeader is the comparison's column header, the line before the
+// overall row, in single spaces.
+func compareHeader(f *fixture, m *Model) string {
+	lines := strings.Split(f.screenText(m), "\n")
+	for i, line := range lines {
+		if strings.HasPrefix(strings.TrimSpace(line), "Overall") && i > 0 {
+			return strings.Join(strings.Fields(lines[i-1]), " ")
+		}
+	}
+	return ""
 }

@@ -28,9 +28,6 @@ type RoomState struct {
 	// Ended: the facilitator ended the workshop. Closing: the server is
 	// stopping; the session stores what is on screen and ends.
 	Ended, Closing bool
-	// Replaced: the same participant joined from another terminal; this
-	// session stores what is on screen and ends.
-	Replaced bool
 }
 
 // Seat is a participant's place in a workshop.
@@ -57,7 +54,10 @@ type JoinOptions struct {
 	// after each.
 	Attempts int
 	Delay    time.Duration
-	// Join seats the participant called name ("" for anonymous).
+	// Timeout ends a session that has not joined within it (none when 0).
+	Timeout time.Duration
+	// Join seats the participant called name ("" for anonymous); its error
+	// is shown to the participant as it is.
 	Join func(name string) (*Seat, error)
 	// Done is closed when the session ends.
 	Done <-chan struct{}
@@ -76,15 +76,17 @@ const (
 // the same walk as the local app, their own result and, once revealed, the
 // team's. What the facilitator decides arrives as RoomState.
 type Join struct {
-	o       JoinOptions
-	stage   joinStage
-	input   textinput.Model
-	wrong   int
-	busy    bool
-	failure string // why the last step failed, shown under the prompt
-	width   int
-	height  int
-	bg      *tea.BackgroundColorMsg
+	o        JoinOptions
+	stage    joinStage
+	input    textinput.Model
+	wrong    int
+	busy     bool
+	again    bool   // enter was pressed while a code was being checked
+	failure  string // why the last step failed, shown under the prompt
+	timedOut bool
+	width    int
+	height   int
+	bg       *tea.BackgroundColorMsg
 
 	seat  *Seat
 	app   *Model
@@ -95,6 +97,7 @@ type Join struct {
 // Messages of the join screen's commands.
 type (
 	codeCheckedMsg struct{ ok bool }
+	joinTimeoutMsg struct{}
 	seatedMsg      struct {
 		seat *Seat
 		err  error
@@ -116,9 +119,14 @@ func NewJoin(o JoinOptions) *Join {
 	return j
 }
 
-// Init asks for the background colour and focuses the code prompt.
+// Init asks for the background colour, focuses the code prompt and
+// starts the join timeout.
 func (j *Join) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, j.input.Focus())
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, j.input.Focus()}
+	if j.o.Timeout > 0 {
+		cmds = append(cmds, tea.Tick(j.o.Timeout, func(time.Time) tea.Msg { return joinTimeoutMsg{} }))
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update runs the join steps, then hands over to the app.
@@ -138,6 +146,8 @@ func (j *Join) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return j, nil
 	case codeCheckedMsg:
 		return j, j.codeChecked(msg.ok)
+	case joinTimeoutMsg:
+		return j, j.timeout()
 	case seatedMsg:
 		return j, j.seated(msg)
 	case roomMsg:
@@ -160,18 +170,38 @@ func (j *Join) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return j, j.appUpdate(msg)
 }
 
-// prompt handles a key on the code or name prompt.
+// timeout ends a session still at the code or name prompt; one being
+// seated gets another while.
+func (j *Join) timeout() tea.Cmd {
+	switch {
+	case j.stage == joinName && j.busy:
+		return tea.Tick(j.o.Timeout, func(time.Time) tea.Msg { return joinTimeoutMsg{} })
+	case j.stage == joinCode || j.stage == joinName:
+		j.timedOut, j.failure = true, j.o.Cat.T(messages.WSJoinTimedOut)
+		return tea.Quit
+	}
+	return nil
+}
+
+// prompt handles a key on the code or name prompt. While a code is
+// checked, what is typed goes on the prompt (cleared when the code was
+// sent), and enter sends it once the check is done.
 func (j *Join) prompt(msg tea.KeyPressMsg) tea.Cmd {
 	keys := NewKeyMap(j.o.Cat)
 	switch {
 	case key.Matches(msg, keys.Interrupt), msg.String() == "esc":
 		return tea.Quit
-	case j.busy:
+	case j.busy && j.stage == joinCode && key.Matches(msg, keys.Submit):
+		j.again = true
 		return nil
+	case j.busy && j.stage == joinName:
+		return nil
+	case j.busy:
 	case key.Matches(msg, keys.Submit):
 		j.busy, j.failure = true, ""
 		value := j.input.Value()
 		if j.stage == joinCode {
+			j.input.SetValue("")
 			check, delay := j.o.CheckCode, j.o.Delay
 			return func() tea.Msg {
 				ok := check(value)
@@ -195,14 +225,18 @@ func (j *Join) prompt(msg tea.KeyPressMsg) tea.Cmd {
 
 func (j *Join) codeChecked(ok bool) tea.Cmd {
 	j.busy = false
+	again := j.again
+	j.again = false
 	if !ok {
 		j.wrong++
-		j.input.SetValue("")
 		if j.wrong >= j.o.Attempts {
 			j.failure = j.o.Cat.T(messages.WSJoinTooMany)
 			return tea.Quit
 		}
 		j.failure = j.o.Cat.T(messages.WSJoinWrongCode, j.wrong, j.o.Attempts)
+		if again {
+			return j.prompt(tea.KeyPressMsg{Code: tea.KeyEnter})
+		}
 		return nil
 	}
 	j.stage = joinName
@@ -220,6 +254,7 @@ func (j *Join) seated(msg seatedMsg) tea.Cmd {
 	}
 	j.seat, j.stage = msg.seat, joinApp
 	j.app = New(Options{Store: msg.seat.Store, Bank: j.o.Bank, Cat: j.o.Cat, Now: j.o.Now, Start: StartWalk, Org: msg.seat.Draft.Org})
+	j.app.c.Participant = true
 	d := msg.seat.Draft
 	var s screen
 	if d.CompletedAt != nil {
@@ -263,7 +298,7 @@ func (j *Join) room(s RoomState) tea.Cmd {
 	if j.stage == joinTeam && (!s.Revealed || s.Team == nil) {
 		j.stage = joinApp
 	}
-	if s.Closing || s.Replaced {
+	if s.Closing {
 		return tea.Quit // Settle stores what is on screen
 	}
 	j.clamp()
@@ -378,12 +413,16 @@ func (j *Join) Settle() {
 }
 
 // ExitNote is what to tell the participant after the session ends: why
-// it was refused, or how to come back to a draft.
+// it was refused or closed, or how to come back to their answers (join
+// again; a participant has no app of their own to resume in).
 func (j *Join) ExitNote() string {
 	if j.app != nil {
-		return j.app.ExitNote()
+		if j.app.ExitNote() != "" || j.app.Err() != nil {
+			return j.o.Cat.T(messages.WSExitSaved)
+		}
+		return ""
 	}
-	if j.wrong >= j.o.Attempts {
+	if j.wrong >= j.o.Attempts || j.timedOut {
 		return j.failure
 	}
 	return ""
@@ -437,8 +476,6 @@ func (j *Join) banner(st *Styles, width int) string {
 	switch {
 	case s.Closing:
 		text = j.o.Cat.T(messages.WSBannerClosing)
-	case s.Replaced:
-		text = j.o.Cat.T(messages.WSBannerReplaced)
 	case s.Ended:
 		text, style = j.o.Cat.T(messages.WSBannerEnded), st.Bad
 	case s.Paused:
@@ -465,7 +502,7 @@ func teamView(c *Common, t *assess.TeamResult) string {
 		lines = append(lines, wrap(st.Text, cat.T(messages.WSTeamWithheld, assess.MinGroup), width)...)
 		return " " + strings.Join(lines, "\n ")
 	}
-	lines = append(lines, st.Score.Render(cat.T(messages.WSTeamScore, cat.Score(t.Overall.Score.Value), cat.Score(t.Overall.Spread))))
+	lines = append(lines, st.Score.Render(cat.T(messages.WSTeamScore, partScore(cat, t.Overall), peopleScores(cat, t.Overall))))
 	lines = append(lines, stageLine(cat, t.Overall.Stage))
 	if t.Provisional {
 		lines = append(lines, wrap(st.Subtle, cat.T(messages.WSTeamProvisional), width)...)
@@ -473,7 +510,7 @@ func teamView(c *Common, t *assess.TeamResult) string {
 	lines = append(lines, "")
 	for pi, p := range t.Pillars {
 		title := c.Bank.Pillars[pi].Title
-		lines = append(lines, st.Heading.Render(messages.Truncate(cat.T(messages.WSTeamPart, messages.SafeLine(title), partScore(cat, p.TeamPart), cat.Score(p.Spread)), width)))
+		lines = append(lines, st.Heading.Render(messages.Truncate(cat.T(messages.WSTeamPart, messages.SafeLine(title), partScore(cat, p.TeamPart), peopleScores(cat, p.TeamPart)), width)))
 	}
 	return " " + strings.Join(lines, "\n ")
 }
@@ -483,6 +520,15 @@ func stageLine(cat *messages.Catalog, s *assess.StageRef) string {
 		return cat.T(messages.WSTeamNoStage)
 	}
 	return cat.T(messages.WSTeamStage, cat.Int(s.Number), messages.SafeLine(s.Name))
+}
+
+// peopleScores is the mean ± spread of people's own scores of a part, or
+// "fewer than 3 answers" when fewer than three people have one.
+func peopleScores(cat *messages.Catalog, p assess.TeamPart) string {
+	if p.Withheld || !p.Mean.Valid {
+		return cat.T(messages.WSPeopleFew)
+	}
+	return cat.T(messages.WSPeopleScores, cat.Score(p.Mean.Value), cat.Score(p.Spread))
 }
 
 // partScore is a part's team score, or a dash without one.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -265,13 +266,91 @@ func TestJoinKeepsTheParticipantOnTheirOwnAssessment(t *testing.T) {
 	}
 }
 
-func TestJoinEndsWhenReplacedOrClosing(t *testing.T) {
-	for _, st := range []RoomState{{Replaced: true}, {Closing: true}} {
-		s := newSeat(t)
-		h := s.seated(t)
-		s.tell(h, st)
-		if !h.quit {
-			t.Errorf("%+v: the session goes on", st)
+func TestJoinEndsWhenClosing(t *testing.T) {
+	s := newSeat(t)
+	h := s.seated(t)
+	s.tell(h, RoomState{Closing: true})
+	if !h.quit {
+		t.Error("the session goes on while the server closes")
+	}
+}
+
+func TestJoinKeepsACodeTypedWhileTheLastIsChecked(t *testing.T) {
+	s := newSeat(t)
+	done := make(chan struct{})
+	t.Cleanup(func() { close(done) })
+	j := NewJoin(JoinOptions{
+		Bank: s.f.bank, Cat: messages.English(), Title: "Acme", Now: s.f.clock.now,
+		CheckCode: func(code string) bool { return code == "K7QP2X" },
+		Delay:     400 * time.Millisecond, // the wait after a wrong code
+		Join:      func(string) (*Seat, error) { return nil, nil },
+		Done:      done,
+	})
+	h := newHarness(t, j, 100, 40)
+	typeInto(h, "AAAAAA")
+	h.deliver(keyMsg("enter"))
+	for _, r := range "K7QP2X" { // typed during "Checking…"
+		h.deliver(keyMsg(string(r)))
+	}
+	h.deliver(keyMsg("enter"))
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(h.screen(), "Your name"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("the code typed while checking was lost:\n%s", h.screen())
 		}
+		h.settle()
+	}
+	if j.wrong != 1 {
+		t.Errorf("%d wrong codes counted, want 1", j.wrong)
+	}
+}
+
+func TestJoinClosesAConnectionThatDoesNotJoinInTime(t *testing.T) {
+	s := newSeat(t)
+	j := NewJoin(JoinOptions{
+		Bank: s.f.bank, Cat: messages.English(), Title: "Acme", Now: s.f.clock.now,
+		CheckCode: func(string) bool { return true }, Timeout: 30 * time.Millisecond,
+		Join: func(string) (*Seat, error) { return nil, nil },
+	})
+	h := newHarness(t, j, 100, 40)
+	for deadline := time.Now().Add(5 * time.Second); !h.quit; {
+		if time.Now().After(deadline) {
+			t.Fatal("the join prompt stayed open past its timeout")
+		}
+		h.settle()
+	}
+	if !strings.Contains(j.ExitNote(), "Connect again") {
+		t.Errorf("not told why: %q", j.ExitNote())
+	}
+}
+
+func TestJoinTellsAParticipantToJoinAgainNeverToRunTheApp(t *testing.T) {
+	s := newSeat(t)
+	h := s.seated(t)
+	h.press("enter", "enter", "2") // past the cards, one answer
+	h.press("q", "y")
+	j := h.m.(*Join)
+	j.Settle()
+	note := j.ExitNote()
+	if !strings.Contains(note, "join again with the same code and name") || strings.Contains(note, "Resume") {
+		t.Errorf("exit note: %q", note)
+	}
+}
+
+func TestJoinShowsWhyAJoinWasRefused(t *testing.T) {
+	s := newSeat(t)
+	j := NewJoin(JoinOptions{
+		Bank: s.f.bank, Cat: messages.English(), Title: "Acme", Now: s.f.clock.now,
+		CheckCode: func(string) bool { return true },
+		Join: func(string) (*Seat, error) {
+			return nil, errors.New(messages.English().T(messages.WSErrNameInUse))
+		},
+	})
+	h := newHarness(t, j, 100, 40)
+	typeInto(h, "K7QP2X")
+	h.press("enter")
+	typeInto(h, "Ann")
+	h.press("enter")
+	if !strings.Contains(h.screen(), "pick another") || !strings.Contains(h.screen(), "Your name") {
+		t.Errorf("not asked for another name:\n%s", h.screen())
 	}
 }

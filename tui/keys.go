@@ -27,6 +27,9 @@ type KeyMap struct {
 	SaveNote, CancelNote      key.Binding
 	// The results screen's target form: opening it and saving a score.
 	Target, SaveTarget key.Binding
+	// Continue is enter where there is nothing to choose: the walk's
+	// cards and finish page.
+	Continue key.Binding
 }
 
 // NewKeyMap builds the key map with help text from the catalog.
@@ -75,6 +78,7 @@ func NewKeyMap(cat *messages.Catalog) *KeyMap {
 		CancelNote:   b("esc", messages.TUIKeyCancel, "esc"),
 		Target:       b("t", messages.TUIKeyTarget, "t"),
 		SaveTarget:   b("enter", messages.TUIKeySaveTarget, "enter"),
+		Continue:     b("enter", messages.TUIKeyContinue, "enter", "space"),
 	}
 }
 

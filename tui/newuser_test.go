@@ -93,11 +93,11 @@ func TestNewUserFromHomeToAReport(t *testing.T) {
 	answered := 0
 	for answered < f.bank.QuestionCount() {
 		s := waitFor("a question or a card", func(s string) bool {
-			return strings.Contains(s, "enter choose") || strings.Contains(s, "0-4 pick level")
+			return strings.Contains(s, "enter continue") || strings.Contains(s, "0-4 pick level")
 		})
 		if !strings.Contains(s, "0-4 pick level") { // a card: wait until it is gone, not merely redrawn
 			card := cardTitle.FindString(s)
-			press("enter choose", "enter")
+			press("enter continue", "enter")
 			waitFor("the card to close", func(next string) bool { return !strings.Contains(next, card) })
 			continue
 		}

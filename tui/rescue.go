@@ -46,7 +46,7 @@ func rescue(cat *messages.Catalog, write RescueWriter, d *assess.Assessment, cau
 	if err != nil {
 		return &UnsavedError{Err: cause, text: cat.T(messages.RescueNotWritten, org, cause, err, string(data))}
 	}
-	return &UnsavedError{Path: path, Err: cause, text: cat.T(messages.RescueWritten, org, cause, path, shellQuote(path))}
+	return &UnsavedError{Path: path, Err: cause, text: cat.T(messages.RescueWritten, org, cause, path, messages.ShellQuote(path))}
 }
 
 // errNoRescueWriter is why nothing was written when the app was given no
@@ -59,12 +59,4 @@ func fileID(id string) string {
 		return "unsaved"
 	}
 	return id
-}
-
-// shellQuote quotes a path for a POSIX shell when it needs it.
-func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+:@,%") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -66,11 +66,16 @@ type (
 
 func newResults(c *Common, a, previous *assess.Assessment) *results {
 	v := assess.NewView(c.Bank, a, previous)
-	stages := c.Bank.Stages
-	if b, ok := questions.Builtin(v.Bank.ID, v.Bank.Version, v.Bank.Language); ok {
-		stages = b.Stages
+	return &results{c: c, assessment: a, previous: previous, view: v, stages: stagesOf(c.Bank, v), vp: viewport.New()}
+}
+
+// stagesOf are the stages v is resolved against: those of the bank it was
+// answered with when it is built in, else b's.
+func stagesOf(b *questions.Bank, v *assess.View) []questions.Stage {
+	if built, ok := questions.Builtin(v.Bank.ID, v.Bank.Version, v.Bank.Language); ok {
+		return built.Stages
 	}
-	return &results{c: c, assessment: a, previous: previous, view: v, stages: stages, vp: viewport.New()}
+	return b.Stages
 }
 
 // openResults loads a stored assessment with the organization's previous
@@ -183,9 +188,11 @@ func (r *results) exported(msg exportedMsg) {
 	r.status = wrap(s.Good, text, width)
 }
 
-// open opens the last export with the system's opener, in a command.
+// open opens the last export with the system's opener, in a command,
+// saying so meanwhile.
 func (r *results) open() tea.Cmd {
 	open, path := r.c.Open, r.written
+	r.status = wrap(r.c.Styles.Subtle, r.c.Cat.T(messages.TUIExportOpening, messages.SafeLine(path)), r.c.contentWidth())
 	return func() tea.Msg { return openedFileMsg{path: path, err: open(path)} }
 }
 
@@ -195,7 +202,7 @@ func (r *results) Update(msg tea.Msg) tea.Cmd {
 		r.exported(msg)
 		return nil
 	case openedFileMsg:
-		if msg.err != nil {
+		if msg.err != nil { // on success, "Opening …" stays: the opener says no more
 			r.status = wrap(r.c.Styles.Bad, r.c.Cat.T(messages.TUIExportOpenFailed, messages.SafeLine(msg.path), messages.SafeLine(msg.err.Error())), r.c.contentWidth())
 		}
 		return nil
@@ -329,7 +336,7 @@ func (r *results) headline(width int) []string {
 	} else {
 		lines = append(lines, score+s.Subtle.Render(" · ")+s.Stage.Render(cat.T(messages.TUIResultsStageOf, v.Stage.Number, len(r.stages), v.Stage.Name)))
 		lines = append(lines, r.ladder(width))
-		if next := r.toNext(); next != "" {
+		if next := toNext(cat, r.stages, v); next != "" {
 			lines = append(lines, s.Subtle.Render(next))
 		}
 	}
@@ -369,12 +376,11 @@ func (r *results) ladder(width int) string {
 	return ""
 }
 
-// toNext is how many points the next stage is away, or that this is the
-// top stage; empty when the score alone already reaches the next stage
-// (the stage is held down, which CappedText says).
-func (r *results) toNext() string {
-	cat, v := r.c.Cat, r.view
-	for _, st := range r.stages {
+// toNext is how many points the next of stages is away, or that this is
+// the top stage; empty when the score alone already reaches the next stage
+// (the stage is held down, which CappedText says). v has a stage.
+func toNext(cat *messages.Catalog, stages []questions.Stage, v *assess.View) string {
+	for _, st := range stages {
 		if st.Number != v.Stage.Number+1 {
 			continue
 		}
@@ -502,8 +508,9 @@ func (r *results) plan(width int) []string {
 	lines := []string{s.Heading.Render(heading)}
 	recs := r.shown()
 	if len(recs) == 0 {
-		return append(lines, wrap(s.Text, cat.T(messages.ResultNoRecs), width)...)
+		return append(lines, wrap(s.Text, r.view.NoMovesText(cat), width)...)
 	}
+	lines = append(lines, wrap(s.Subtle, cat.T(messages.TUIResultsGapMeans), width)...)
 	for i, rec := range recs {
 		gap := r.gapText(rec)
 		title := hang(strconv.Itoa(i+1)+". ", s.Focused, rec.Title, width-messages.Width(gap)-1)
@@ -552,7 +559,7 @@ func (r *results) details(width int) []string {
 			lines = append(lines, hang(indent, s.Subtle, cat.T(messages.ResultsEvidence, rec.Why), width)...)
 		}
 		for _, n := range rec.Next {
-			lines = append(lines, hang(indent, s.Text, cat.T(messages.TUIResultsNextRung, n.Level, n.Text), width)...)
+			lines = append(lines, hang(indent, s.Text, rungText(cat, r.c.Bank, n), width)...)
 		}
 		alone, propose := messages.TUIResultsAlone, messages.TUIResultsPropose
 		if r.view.Method.Version < 2 {
@@ -569,6 +576,15 @@ func (r *results) details(width int) []string {
 		lines = append(lines, "")
 	}
 	return lines[:len(lines)-1]
+}
+
+// rungText is a next rung with the number of its question in b.
+func rungText(cat *messages.Catalog, b *questions.Bank, n assess.Rung) string {
+	number := messages.SafeLine(n.Question)
+	if i := questionNumber(b, n.Question); i > 0 {
+		number = cat.Int(i)
+	}
+	return cat.T(messages.TUIResultsNextRung, number, cat.Int(n.Level), messages.SafeLine(n.Text))
 }
 
 // steps is a heading and a bullet per step, or nothing.

@@ -164,11 +164,15 @@ func TestRecommendationsInFull(t *testing.T) {
 	press(m, "a")
 	words := f.words(m)
 	cat := catEnglish()
+	number := map[string]int{}
+	for i, q := range f.bank.AllQuestions() {
+		number[q.ID] = i + 1
+	}
 	want := []string{"Your next 90 days, step by step", "You can start:", "Propose to leadership:", "Mind: ", "What nobody was sure of"}
 	for _, r := range v.Recommendations {
 		want = append(want, "Because "+r.Because.Text(cat)+".", "gap "+cat.Score(r.Gap))
 		for _, n := range r.Next {
-			want = append(want, fmt.Sprintf("Next rung (level %d): %s", n.Level, n.Text))
+			want = append(want, fmt.Sprintf("Next rung, question %d → level %d: %s", number[n.Question], n.Level, n.Text))
 		}
 		for _, e := range r.Evidence {
 			want = append(want, evidenceText(cat, e))
@@ -250,7 +254,7 @@ func TestExportDialogInPlainWords(t *testing.T) {
 		t.Fatalf("p without PDF wrote %v", *wrote)
 	}
 	press(m, "e", "h")
-	if w := f.words(m); !strings.Contains(w, "Saved: /home/sam/Documents/socialmaturity/acme-2026-06-01.html Open it in a browser, then Print → Save as PDF.") {
+	if w := f.words(m); !strings.Contains(w, "Saved: /home/sam/Documents/socialmaturity/acme-2026-06-01.html. Open it in a browser, then Print → Save as PDF.") {
 		t.Errorf("no full path:\n%s", f.screenText(m))
 	}
 	if strings.Contains(f.screenText(m), "o open") || strings.Contains(f.words(m), "Press o") {
@@ -290,6 +294,9 @@ func TestOpenTheExportedFile(t *testing.T) {
 	press(m, "o")
 	if strings.Join(opened, ",") != "/home/sam/Documents/socialmaturity/acme-2026-06-01.md" {
 		t.Errorf("opened %v", opened)
+	}
+	if !strings.Contains(f.words(m), "Opening /home/sam/Documents/socialmaturity/acme-2026-06-01.md…") {
+		t.Errorf("o gives no feedback:\n%s", f.screenText(m))
 	}
 	fail = true
 	press(m, "o")

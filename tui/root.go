@@ -297,7 +297,7 @@ func (m *Model) end() tea.Cmd {
 }
 
 func (m *Model) savedNote(d *assess.Assessment) string {
-	return m.c.Cat.T(messages.DraftSavedExit, messages.SafeLine(d.Org), len(d.Answers), m.c.Bank.QuestionCount())
+	return m.c.Cat.T(messages.DraftSavedExit, messages.SafeLine(d.Org), countsText(m.c.Cat, m.c.Bank, d))
 }
 
 // saveBeforeLeaving saves the leaving draft after wait, once the saves

@@ -85,7 +85,7 @@ func (st *setup) capturing() bool { return true }
 
 func (st *setup) help() bindings {
 	k := st.c.Keys
-	next := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", st.c.Cat.T(messages.KeyNextQ)))
+	next := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", st.c.Cat.T(messages.TUISetupKeyNextField)))
 	keys := []key.Binding{next, k.Back}
 	if len(st.matches()) > 0 {
 		keys = []key.Binding{next, st.complete(), k.Back}

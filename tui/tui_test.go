@@ -359,7 +359,7 @@ func TestQuitRetriesUntilTheDatabaseRecovers(t *testing.T) {
 	if !press(m, "q", "y") {
 		t.Fatal("q did not quit")
 	}
-	if m.Err() != nil || !strings.Contains(m.ExitNote(), "saved as a draft (1 of 29 answered)") {
+	if m.Err() != nil || !strings.Contains(m.ExitNote(), "saved as a draft (1 answered, of 29)") {
 		t.Fatalf("err = %v, note = %q", m.Err(), m.ExitNote())
 	}
 	if d := draftOf(t, f); d.Answers["eng-channels"] != assess.AtLevel(3) {
@@ -527,7 +527,7 @@ func TestHomeDiscardsADraftOnceConfirmed(t *testing.T) {
 	m := f.app(StartHome, "")
 	resize(m, 80, 24)
 	press(m, "d")
-	f.mustContain(m, "Discard the draft of Stray (1 of 29 answered)? Press y")
+	f.mustContain(m, "Discard the draft of Stray (1 answered, of 29)? Press y")
 	press(m, "n")
 	f.mustContain(m, "Resume Stray")
 	if ds, _ := f.store.Drafts(); len(ds) != 1 {
@@ -602,7 +602,7 @@ func TestWalkOfAnOrgOffersItsDraft(t *testing.T) {
 
 	m := f.app(StartWalk, "acme  corp")
 	resize(m, 80, 24)
-	f.mustContain(m, "acme corp already has a draft", "Resume Acme Corp — 1 of 29 answered", "Start a new assessment of acme corp")
+	f.mustContain(m, "acme corp already has a draft", "Resume Acme Corp — 1 answered, of 29", "Start a new assessment of acme corp")
 	press(m, "enter")
 	f.mustContain(m, "question 2 of 29 · 1 answered")
 

@@ -22,6 +22,10 @@ const (
 	naRow      = notSureRow + 1
 )
 
+// naLabel labels "does not apply" on the page, and is how accessible mode
+// takes it (the walk's key is x too).
+const naLabel = "x"
+
 type stepKind int
 
 const (
@@ -51,8 +55,9 @@ type walk struct {
 	cursor map[string]int // option row under the cursor, per question
 	number map[string]int // 1-based position of each question in the bank
 
-	note    textinput.Model
-	editing bool
+	note      textinput.Model
+	editing   bool
+	noteSaved bool // the note was saved by the last key: it is kept in view until the next
 
 	queued     int   // number of the latest save queued
 	committed  int   // number of the latest save committed under the draft's id
@@ -77,8 +82,8 @@ type walk struct {
 }
 
 // pageTop is what a key action's page shows above its questions: the
-// heading, and the term and evidence shown when they fit.
-type pageTop struct{ head, extra []string }
+// title, the summary, and the term and evidence shown when they fit.
+type pageTop struct{ title, summary, extra []string }
 
 // extraKey identifies one rendering of a page's top.
 type extraKey struct {
@@ -134,6 +139,17 @@ func newWalk(c *Common, draft *assess.Assessment, sv *saver) *walk {
 	w.note.CharLimit = 500
 	w.resumeAtFirstUnanswered()
 	return w
+}
+
+// questionNumber is the 1-based position of question id in b, as the
+// walk numbers questions; 0 when b lacks it.
+func questionNumber(b *questions.Bank, id string) int {
+	for i, q := range b.AllQuestions() {
+		if q.ID == id {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func rowOf(a assess.Answer) int {
@@ -224,8 +240,8 @@ func (w *walk) help() bindings {
 		}
 	default:
 		return bindings{
-			short: []key.Binding{k.Select, k.NextPage, k.PrevPage, k.Glossary, k.Quit, k.Help},
-			full:  [][]key.Binding{{k.Select, k.NextPage, k.PrevPage, k.Scroll}, {k.Glossary, k.Quit, k.Help}},
+			short: []key.Binding{k.Continue, k.NextPage, k.PrevPage, k.Glossary, k.Quit, k.Help},
+			full:  [][]key.Binding{{k.Continue, k.NextPage, k.PrevPage, k.Scroll}, {k.Glossary, k.Quit, k.Help}},
 		}
 	}
 }
@@ -295,6 +311,7 @@ func (w *walk) reissue() tea.Cmd {
 // then the current step's keys.
 func (w *walk) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := w.c.Keys
+	w.noteSaved = false
 	switch {
 	case w.asking:
 		w.asking = false
@@ -331,7 +348,7 @@ func (w *walk) updateCard(msg tea.KeyPressMsg) {
 	switch {
 	case key.Matches(msg, k.Down) && w.card.by(1):
 	case key.Matches(msg, k.Up) && w.card.by(-1):
-	case key.Matches(msg, k.Select, k.NextPage, k.Down, k.NextQuestion):
+	case key.Matches(msg, k.Continue, k.NextPage, k.Down, k.NextQuestion):
 		w.move(w.at+1, false)
 	case key.Matches(msg, k.PrevPage, k.Up, k.PrevQuestion):
 		w.move(w.at-1, true)
@@ -343,7 +360,7 @@ func (w *walk) updateFinish(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Down) && w.card.by(1):
 	case key.Matches(msg, k.Up) && w.card.by(-1):
-	case key.Matches(msg, k.Select) && len(w.draft.Answers) > 0:
+	case key.Matches(msg, k.Continue) && len(w.draft.Answers) > 0:
 		w.completing, w.notice = true, ""
 		return w.complete(w.snapshot())
 	case key.Matches(msg, k.PrevPage, k.Up, k.PrevQuestion):
@@ -452,7 +469,7 @@ func (w *walk) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	k := w.c.Keys
 	switch {
 	case key.Matches(msg, k.Submit):
-		w.editing = false
+		w.editing, w.noteSaved = false, true
 		w.note.Blur()
 		setNote(w.draft, w.focused().ID, strings.TrimSpace(w.note.Value()))
 		return w.persist()
@@ -485,10 +502,14 @@ type counts struct {
 // given is how many questions have any answer.
 func (c counts) given() int { return c.answered + c.unsure + c.notApplicable }
 
-func (w *walk) counts() counts {
-	c := counts{total: w.c.Bank.QuestionCount()}
-	for id, a := range w.draft.Answers {
-		if _, ok := w.c.Bank.Question(id); !ok {
+func (w *walk) counts() counts { return countsOf(w.c.Bank, w.draft.Answers) }
+
+// countsOf is how b's questions stand in answers (answers to questions b
+// lacks left out).
+func countsOf(b *questions.Bank, answers assess.Answers) counts {
+	c := counts{total: b.QuestionCount()}
+	for id, a := range answers {
+		if _, ok := b.Question(id); !ok {
 			continue
 		}
 		switch {
@@ -502,4 +523,23 @@ func (w *walk) counts() counts {
 	}
 	c.missing = c.total - c.given()
 	return c
+}
+
+// text is the counts in words, as the progress line and the finish page
+// count: "8 answered, 1 not sure, of 29" (not sure and does not apply
+// only when there are some).
+func (c counts) text(cat *messages.Catalog) string {
+	parts := []string{cat.T(messages.TUICountAnswered, c.answered)}
+	if c.unsure > 0 {
+		parts = append(parts, cat.T(messages.TUICountUnsure, c.unsure))
+	}
+	if c.notApplicable > 0 {
+		parts = append(parts, cat.T(messages.TUICountNA, c.notApplicable))
+	}
+	return cat.T(messages.TUICountOf, strings.Join(parts, ", "), c.total)
+}
+
+// countsText is a draft's counts in words against bank b.
+func countsText(cat *messages.Catalog, b *questions.Bank, d *assess.Assessment) string {
+	return countsOf(b, d.Answers).text(cat)
 }

@@ -143,14 +143,14 @@ func TestQuitAndResume(t *testing.T) {
 	if press(m, "q") || !press(m, "y") {
 		t.Fatal("q y did not quit")
 	}
-	if note := m.ExitNote(); !strings.Contains(note, "Acme are saved as a draft (4 of 29 answered)") || !strings.Contains(note, "Resume") {
+	if note := m.ExitNote(); !strings.Contains(note, "Acme are saved as a draft (4 answered, of 29)") || !strings.Contains(note, "Resume") {
 		t.Fatalf("exit note = %q", note)
 	}
 	m.Close()
 
 	again := f.app(StartHome, "")
 	resize(again, 100, 30)
-	f.mustContain(again, "Resume Acme — 4 of 29 answered")
+	f.mustContain(again, "Resume Acme — 4 answered, of 29")
 	press(again, "enter") // Resume is the row the cursor starts on
 	f.mustContain(again, "▸ 5. What decisions do findings from social media listening change?", "question 5 of 29 · 4 answered")
 	answerRest(t, f, again, "3")
@@ -425,7 +425,7 @@ func TestQuitInAWalkAsksOnce(t *testing.T) {
 	if press(m, "q") {
 		t.Fatal("the first q left")
 	}
-	if w := f.words(m); !strings.Contains(w, "Leave now? Your answers so far (1 of 29 questions) are kept as a draft") ||
+	if w := f.words(m); !strings.Contains(w, "Leave now? Your answers so far (1 answered, of 29) are kept as a draft") ||
 		!strings.Contains(w, "Press q or y to leave, any other key to stay") || !strings.Contains(w, "q/y leave • any other key stay") {
 		t.Fatalf("q does not ask:\n%s", f.screenText(m))
 	}
@@ -438,7 +438,7 @@ func TestQuitInAWalkAsksOnce(t *testing.T) {
 	if press(m, "q") || !press(m, "q") {
 		t.Fatal("q q did not leave")
 	}
-	if !strings.Contains(m.ExitNote(), "saved as a draft (1 of 29 answered)") {
+	if !strings.Contains(m.ExitNote(), "saved as a draft (1 answered, of 29)") {
 		t.Errorf("exit note = %q", m.ExitNote())
 	}
 
@@ -536,5 +536,18 @@ func TestWalkGolden(t *testing.T) {
 			press(m, "enter")
 			t.Run("walk_not_applicable", func(t *testing.T) { golden.RequireEqual(t, na.screenText(m)) })
 		})
+	}
+}
+
+// A workshop participant over SSH is told how to come back: by joining
+// again, not through a home screen they do not have.
+func TestParticipantLeavingIsToldToJoinAgain(t *testing.T) {
+	f := newFixture(t)
+	m := f.app(StartWalk, "Acme")
+	m.c.Participant = true
+	resize(m, 100, 30)
+	press(m, "enter", "enter", "3", "q")
+	if w := f.words(m); !strings.Contains(w, "join again with the same code and name") || strings.Contains(w, "home screen") {
+		t.Fatalf("leave prompt:\n%s", f.screenText(m))
 	}
 }

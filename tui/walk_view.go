@@ -31,8 +31,7 @@ func (w *walk) View(height int) string {
 	case st.kind == stepFinish:
 		body = w.card.show(w.finishView(width), avail, more)
 	default:
-		lines, start, end, cursor := w.pageView(st, width, avail)
-		body = window(lines, start, end, cursor, avail)
+		body = w.pageView(st, width, avail)
 	}
 	return strings.Join(append(append(head, body...), status...), "\n")
 }
@@ -49,7 +48,10 @@ func (w *walk) statusLines(width int) []string {
 	case w.asking:
 		ask := cat.T(messages.WalkQuitAskEmpty)
 		if c := w.counts(); c.given() > 0 {
-			ask = cat.T(messages.WalkQuitAsk, c.given(), c.total)
+			ask = cat.T(messages.WalkQuitAsk, c.text(cat))
+			if w.c.Participant {
+				ask = cat.T(messages.WalkQuitAskParticipant, c.text(cat))
+			}
 		}
 		return append(lines, wrap(s.Heading, ask, width)...)
 	case w.hint != "":
@@ -172,6 +174,7 @@ func (w *walk) introView(st step, width int) []string {
 	if st.pillar == 0 {
 		body = append(body, "")
 		body = append(body, wrap(s.Subtle, cat.T(messages.WalkTermPillar, len(bank.Pillars)), inner)...)
+		body = append(body, wrap(s.Subtle, cat.T(messages.WalkTermKeyAction), inner)...)
 	}
 	facts := evidenceLines(cat, s.Figure, w.intro[st.pillar], inner)
 	for _, f := range p.Facts { // a version 1 bank's facts, as text
@@ -210,47 +213,118 @@ func (w *walk) finishView(width int) []string {
 	return lines
 }
 
-// pageView renders a key action's questions: the focused one in full, the
-// others as one line with their answer. Above them, on the first question,
-// what a key action is (on the first page) and the key action's evidence,
-// when they fit in height with the question (the pillar's card has them
-// all). It returns the lines where the focused question starts and ends and
-// the cursor's line.
-func (w *walk) pageView(st step, width, height int) (lines []string, start, end, cursor int) {
-	s, cat := w.c.Styles, w.c.Cat
+// pageView renders a key action's questions in height lines: the focused
+// one in full, the others as one line with their answer. Entering a page
+// (on its first question) shows the key action's title, then its summary,
+// what a key action is (on the first page) and its evidence, each while the
+// question's prompt and options still fit below it (the pillar's card has
+// the evidence all). When the focused question does not fit, its prompt is
+// the first line, and the page scrolls as the cursor moves through the
+// options; the hints below them come into view on the last option.
+func (w *walk) pageView(st step, width, height int) []string {
 	ka := w.c.Bank.Pillars[st.pillar].KeyActions[st.keyAction]
-	ck := extraKey{w.at, width, s}
-	cached, ok := w.extraCache[ck]
-	if !ok {
-		cached.head = wrap(s.Heading, ka.Title, width)
-		cached.head = append(cached.head, wrap(s.Subtle, ka.Summary, width)...)
-		if w.at == w.firstPage() {
-			cached.extra = wrap(s.Subtle, cat.T(messages.WalkTermKeyAction), width)
+	top := w.pageTop(st, ka, width)
+	qs, b := w.questionLines(ka, width)
+	lines := make([]string, 0, len(top.title)+len(top.summary)+len(top.extra)+1+len(qs))
+	lines = append(lines, top.title...)
+	marker := 0 // the line saying more follows, when hints follow the options
+	if b.end > b.options {
+		marker = 1
+	}
+	if w.focus == 0 {
+		need := b.options + 2 + marker // a blank line, the question to its options, the marker
+		for _, part := range [][]string{top.summary, top.extra} {
+			if len(lines)+len(part)+need > height {
+				break
+			}
+			lines = append(lines, part...)
 		}
-		cached.extra = append(cached.extra, evidenceLines(cat, s.Subtle, w.evidence[st.pillar][st.keyAction], width)...)
-		w.extraCache[ck] = cached
+	} else {
+		lines = append(lines, top.summary...)
 	}
-	lines = append(lines, cached.head...)
-	var extra []string
-	if w.focus == 0 {
-		extra = cached.extra
+	lines = append(lines, "")
+	b = b.shift(len(lines))
+	lines = append(lines, qs...)
+	first := b.start
+	switch {
+	case w.focus == 0 && b.options+marker < height:
+		first = 0
+	case w.focus > 0 && b.end-b.start < height:
+		first = max(b.end-height+1, 0)
 	}
-	head := len(lines) + 1
-	qs, start, end, cursor := w.questionLines(ka, width)
-	if len(extra) > 0 && head+len(extra)+end < height {
-		lines = append(lines, extra...)
-		head += len(extra)
+	shown, more := scrollTo(lines, first, b, height)
+	if more {
+		shown = append(shown, w.c.Styles.Subtle.Render(w.c.Cat.T(messages.TUIScrollMore)))
 	}
-	lines = append(append(lines, ""), qs...)
-	if w.focus == 0 {
-		start = -head // with the heading above it
-	}
-	return lines, start + head, end + head, cursor + head
+	return shown
 }
 
-// questionLines renders the page's questions, with where the focused one
-// starts and ends and the cursor's line.
-func (w *walk) questionLines(ka questions.KeyAction, width int) (lines []string, start, end, cursor int) {
+// pageTop is a page's title, summary and, on the first question, the term
+// and evidence, wrapped (and kept: they change only with the size).
+func (w *walk) pageTop(st step, ka questions.KeyAction, width int) pageTop {
+	s, cat := w.c.Styles, w.c.Cat
+	ck := extraKey{w.at, width, s}
+	top, ok := w.extraCache[ck]
+	if !ok {
+		top.title = wrap(s.Heading, ka.Title, width)
+		top.summary = wrap(s.Subtle, ka.Summary, width)
+		if w.at == w.firstPage() {
+			top.extra = wrap(s.Subtle, cat.T(messages.WalkTermKeyAction), width)
+		}
+		top.extra = append(top.extra, evidenceLines(cat, s.Subtle, w.evidence[st.pillar][st.keyAction], width)...)
+		w.extraCache[ck] = top
+	}
+	return top
+}
+
+// focusBlock is where the focused question lies among a page's lines.
+type focusBlock struct {
+	start   int // the prompt's first line
+	options int // the last option's last line
+	end     int // the last line: hints and note included
+	// top and bottom are the lines to keep in view: the option under the
+	// cursor (with the hints below it on the last option), the note being
+	// written, or a note just saved.
+	top, bottom int
+}
+
+// shift moves the block n lines down.
+func (b focusBlock) shift(n int) focusBlock {
+	return focusBlock{b.start + n, b.options + n, b.end + n, b.top + n, b.bottom + n}
+}
+
+// scrollTo returns height lines of lines from first, moved just enough to
+// show b's top to bottom (the top when they do not fit together); while
+// the focused question goes on below, one line fewer, and more is true:
+// the last line is to say so.
+func scrollTo(lines []string, first int, b focusBlock, height int) (shown []string, more bool) {
+	if height <= 0 {
+		return nil, false
+	}
+	if len(lines) <= height {
+		return lines, false
+	}
+	at := func(h int) int {
+		t := first
+		if b.bottom >= t+h {
+			t = b.bottom - h + 1
+		}
+		t = min(t, b.top)
+		return min(max(t, 0), len(lines)-h)
+	}
+	t := at(height)
+	if t+height > b.end || height < 2 {
+		return lines[t : t+height], false
+	}
+	t = at(height - 1)
+	return lines[t : t+height-1], true
+}
+
+// questionLines renders the page's questions: the focused one as its
+// prompt, its options, its note, then its hints (how to judge it, who
+// would know); the others as a line each. It says where the focused one
+// lies.
+func (w *walk) questionLines(ka questions.KeyAction, width int) (lines []string, b focusBlock) {
 	s, cat := w.c.Styles, w.c.Cat
 	for qi, q := range ka.Questions {
 		num := strconv.Itoa(w.number[q.ID]) + ". "
@@ -264,17 +338,15 @@ func (w *walk) questionLines(ka questions.KeyAction, width int) (lines []string,
 			lines = append(lines, s.Subtle.Render(pad("  "+num+q.Prompt, width/2)+"  "+pad(summary, width-width/2-2)))
 			continue
 		}
-		start = len(lines)
+		b.start = len(lines)
 		lines = append(lines, hang("▸ "+num, s.Focused, q.Prompt, width)...)
 		indent := strings.Repeat(" ", 2+len(num))
-		if q.Help != "" {
-			lines = append(lines, hang(indent, s.Subtle, q.Help, width)...)
-		}
-		for row := 0; row <= lastRow(&q); row++ {
+		last := lastRow(&q)
+		for row := 0; row <= last; row++ {
+			first := len(lines)
 			pointer := "  "
 			if row == w.cursor[q.ID] {
 				pointer = s.Cursor.Render("❯ ")
-				cursor = len(lines)
 			}
 			chosen := answered && rowOf(a) == row
 			mark, style := "○ ", s.Text
@@ -298,20 +370,34 @@ func (w *walk) questionLines(ka questions.KeyAction, width int) (lines []string,
 					lines = append(lines, blank+l)
 				}
 			}
+			if row == w.cursor[q.ID] {
+				b.top, b.bottom = first, len(lines)-1
+			}
+		}
+		b.options = len(lines) - 1
+		note := len(lines)
+		if w.editing {
+			lines = append(lines, indent+w.note.View())
+		} else if text := w.draft.Notes[q.ID]; text != "" {
+			lines = append(lines, hang(indent, s.Subtle, cat.T(messages.WalkNote, messages.SafeLine(text)), width)...)
+		}
+		noteEnd := len(lines) - 1
+		if q.Help != "" {
+			lines = append(lines, hang(indent, s.Subtle, q.Help, width)...)
 		}
 		if answered && a.Unsure && q.WhoKnows != "" {
 			lines = append(lines, hang(indent, s.Subtle, cat.T(messages.WalkWhoKnows, messages.SafeLine(q.WhoKnows)), width)...)
 		}
-		if w.editing {
-			lines = append(lines, indent+w.note.View())
-			cursor = len(lines) - 1
-		} else if note := w.draft.Notes[q.ID]; note != "" {
-			lines = append(lines, hang(indent, s.Subtle, cat.T(messages.WalkNote, messages.SafeLine(note)), width)...)
+		b.end = len(lines) - 1
+		switch {
+		case (w.editing || w.noteSaved) && noteEnd >= note:
+			b.top, b.bottom = note, noteEnd
+		case w.cursor[q.ID] == last:
+			b.bottom = b.end
 		}
-		end = len(lines) - 1
 		lines = append(lines, "")
 	}
-	return lines, start, end, cursor
+	return lines, b
 }
 
 // option is the label ("0".."4", "?" or "x") and text of an option row,
@@ -322,7 +408,7 @@ func (w *walk) option(q *questions.Question, row int) (label, text string) {
 	case row == notSureRow:
 		return "?", cat.T(messages.WalkNotSureRow)
 	case row == naRow && q.NotApplicable != "":
-		return "x", cat.T(messages.WalkNARow, q.NotApplicable)
+		return naLabel, cat.T(messages.WalkNARow, q.NotApplicable)
 	}
 	return w.choice(q, row)
 }
@@ -334,7 +420,7 @@ func (w *walk) choice(q *questions.Question, row int) (label, text string) {
 	case notSureRow:
 		return "?", w.c.Cat.T(messages.WalkNotSure)
 	case naRow:
-		return "x", w.c.Cat.T(messages.WalkNA)
+		return naLabel, w.c.Cat.T(messages.WalkNA)
 	}
 	return strconv.Itoa(row), q.Option(row)
 }

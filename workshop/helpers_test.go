@@ -3,6 +3,8 @@ package workshop
 import (
 	"bytes"
 	"io"
+	"net"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,6 +26,7 @@ type fixture struct {
 
 	st   *store.Store
 	ws   *store.Workshop
+	data string // the data folder: host key and rescue files
 	srv  *Server
 	bank *questions.Bank
 	done chan error
@@ -45,8 +48,8 @@ func serve(t testing.TB, paced bool, adjust ...func(*Config)) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{st: st, ws: ws, bank: bank, done: make(chan error, 1)}
-	cfg := Config{Store: st, Workshop: ws.ID, Bank: bank, Cat: messages.English(), Addr: "127.0.0.1:0", CodeDelay: -1, Log: func(line string) {
+	f := &fixture{st: st, ws: ws, bank: bank, done: make(chan error, 1), data: filepath.Join(dir, "data")}
+	cfg := Config{Store: st, Workshop: ws.ID, Bank: bank, Cat: messages.English(), Addr: "127.0.0.1:0", CodeDelay: -1, DataDir: f.data, Rescue: f.rescue, Log: func(line string) {
 		f.logMu.Lock()
 		defer f.logMu.Unlock()
 		f.log = append(f.log, line)
@@ -62,6 +65,31 @@ func serve(t testing.TB, paced bool, adjust ...func(*Config)) *fixture {
 	go func() { f.done <- srv.Serve() }()
 	t.Cleanup(func() { f.stop(t) })
 	return f
+}
+
+// rescue writes an answers file to the data folder, as the app's rescue
+// writer does.
+func (f *fixture) rescue(name string, data []byte) (string, error) {
+	path := filepath.Join(f.data, name)
+	file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", err
+	}
+	defer file.Close()
+	_, err = file.Write(data)
+	return path, err
+}
+
+// logLine is the first log line containing text, or "".
+func (f *fixture) logLine(text string) string {
+	f.logMu.Lock()
+	defer f.logMu.Unlock()
+	for _, l := range f.log {
+		if strings.Contains(l, text) {
+			return l
+		}
+	}
+	return ""
 }
 
 // logged counts the log lines containing text.
@@ -102,6 +130,7 @@ func (f *fixture) shutdown(t testing.TB) {
 type client struct {
 	t     testing.TB
 	conn  *gossh.Client
+	net   *freezable
 	sess  *gossh.Session
 	in    io.WriteCloser
 	mu    sync.Mutex
@@ -113,11 +142,18 @@ type client struct {
 
 func dial(t testing.TB, addr string) *client {
 	t.Helper()
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "someone", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+	tcp, err := net.DialTimeout("tcp", addr, 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &client{t: t, conn: conn, wrote: make(chan struct{}, 1), ended: make(chan error, 1), pause: make(chan struct{})}
+	fc := &freezable{Conn: tcp, thawed: make(chan struct{})}
+	close(fc.thawed)
+	sc, chans, reqs, err := gossh.NewClientConn(fc, addr, &gossh.ClientConfig{User: "someone", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn := gossh.NewClient(sc, chans, reqs)
+	c := &client{t: t, conn: conn, net: fc, wrote: make(chan struct{}, 1), ended: make(chan error, 1), pause: make(chan struct{})}
 	if c.sess, err = conn.NewSession(); err != nil {
 		t.Fatal(err)
 	}
@@ -183,6 +219,31 @@ func (c *client) waitFor(text string) {
 			c.t.Fatalf("never shown %q; shown:\n%s", text, c.screen())
 		}
 	}
+}
+
+// freezable is a connection whose reads can be stopped, as when the
+// client's process is stopped (kill -STOP) or its laptop sleeps: nothing
+// it is sent is answered.
+type freezable struct {
+	net.Conn
+	mu     sync.Mutex
+	thawed chan struct{}
+}
+
+func (c *freezable) Read(p []byte) (int, error) {
+	c.mu.Lock()
+	thawed := c.thawed
+	c.mu.Unlock()
+	<-thawed
+	return c.Conn.Read(p)
+}
+
+// freeze stops the client answering anything, keep-alives included.
+func (c *client) freeze() {
+	c.net.mu.Lock()
+	defer c.net.mu.Unlock()
+	c.net.thawed = make(chan struct{})
+	c.t.Cleanup(func() { close(c.net.thawed) })
 }
 
 // stopReading stops reading what the server sends, as a frozen client

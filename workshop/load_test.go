@@ -48,8 +48,9 @@ func loadServer(id, path string) int {
 	bank, _ := questions.Default()
 	cat := messages.English()
 	srv, err := New(Config{Store: st, Workshop: id, Bank: bank, Cat: cat, Addr: "127.0.0.1:0", Max: 1000, CodeDelay: -1,
+		DataDir: filepath.Join(filepath.Dir(path), "data"),
 		Log: func(line string) {
-			if strings.Contains(line, "could not save") {
+			if strings.Contains(line, "could not save") || strings.Contains(line, "kept in") {
 				fmt.Fprintln(os.Stderr, line)
 			}
 		}})

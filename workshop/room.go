@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,15 +18,17 @@ import (
 )
 
 // Room is a served workshop's live state: who has joined, each one's
-// latest answers (as stored), and what the facilitator decided. It tells
-// every seated session of each decision without ever waiting for one.
+// latest answers (stored, or kept until the database is free), and what
+// the facilitator decided. It tells every seated session of each decision
+// without ever waiting for one.
 type Room struct {
-	db   *db
-	bank *questions.Bank
-	cat  *messages.Catalog
-	now  func() time.Time
-	log  func(string)
-
+	db      *db
+	bank    *questions.Bank
+	cat     *messages.Catalog
+	now     func() time.Time
+	log     func(string)
+	max     int              // how many may be seated at once
+	rescue  tui.RescueWriter // where answers the database kept refusing go
 	mu      sync.Mutex
 	ws      store.Workshop
 	members map[string]*member // by name key
@@ -34,6 +37,8 @@ type Room struct {
 	team    *assess.TeamResult
 	teamAt  int // the version team was computed at
 	sentAt  int // the version last sent to the room
+	rescues []tui.RoomRescue
+	rescued map[string]*assess.Assessment // by draft id: the snapshot written to a file
 }
 
 // member is one participant: their latest assessment and, while
@@ -42,22 +47,20 @@ type member struct {
 	name   string
 	latest *assess.Assessment
 	seat   *seat
+	kept   bool // their latest answers wait for the database
 }
 
 // seat is a connected session.
 type seat struct {
-	key      string
-	name     string
-	updates  chan tui.RoomState // holds at most the latest state
-	replaced bool
-	gone     chan struct{} // closed once the session has stored its answers
+	key     string
+	name    string
+	updates chan tui.RoomState // holds at most the latest state
+	ended   <-chan struct{}    // closed when the connection has ended
+	gone    chan struct{}      // closed once the session has stored its answers
 }
 
-// ErrEnded refuses joining a workshop that has ended.
-var ErrEnded = errors.New("workshop ended")
-
-func newRoom(d *db, b *questions.Bank, cat *messages.Catalog, now func() time.Time, log func(string), ws *store.Workshop, members []*assess.Assessment) *Room {
-	r := &Room{db: d, bank: b, cat: cat, now: now, log: log, ws: *ws, members: map[string]*member{}}
+func newRoom(d *db, b *questions.Bank, cat *messages.Catalog, now func() time.Time, log func(string), max int, rescue tui.RescueWriter, ws *store.Workshop, members []*assess.Assessment) *Room {
+	r := &Room{db: d, bank: b, cat: cat, now: now, log: log, max: max, rescue: rescue, ws: *ws, members: map[string]*member{}, rescued: map[string]*assess.Assessment{}}
 	for _, a := range members {
 		k := nameKey(a.Respondent)
 		if k == "" {
@@ -71,10 +74,16 @@ func newRoom(d *db, b *questions.Bank, cat *messages.Catalog, now func() time.Ti
 
 func nameKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
 
-// join seats the participant called name, or a new anonymous one for "".
-// The same name seated elsewhere is replaced, once that session has
-// stored what it had on screen.
-func (r *Room) join(name string) (*tui.Seat, *seat, error) {
+// dropWait is how long a rejoin waits for the dropped session it follows
+// to store its answers.
+const dropWait = 10 * time.Second
+
+// join seats the participant called name, or a new anonymous one for "";
+// ended is closed when the joining connection ends. A name seated in a
+// live session is refused (that session is never closed for another);
+// one whose connection has ended is taken over once it has stored its
+// answers. So is a join beyond the room's limit.
+func (r *Room) join(name string, ended <-chan struct{}) (*tui.Seat, *seat, error) {
 	r.mu.Lock()
 	if r.ws.State.Ended || r.closing {
 		r.mu.Unlock()
@@ -89,14 +98,24 @@ func (r *Room) join(name string) (*tui.Seat, *seat, error) {
 	m := r.members[k]
 	if m != nil && m.seat != nil {
 		old := m.seat
-		old.replaced = true
-		offer(old.updates, r.stateLocked(old))
-		r.mu.Unlock()
 		select {
-		case <-old.gone:
-		case <-time.After(10 * time.Second):
+		case <-old.ended: // dropped: wait for it to store its answers
+			r.mu.Unlock()
+			select {
+			case <-old.gone:
+			case <-time.After(dropWait):
+			}
+			r.mu.Lock()
+		default:
 		}
-		r.mu.Lock()
+		if m.seat != nil {
+			r.mu.Unlock()
+			return nil, nil, errors.New(r.cat.T(messages.WSErrNameInUse))
+		}
+	}
+	if r.seatedLocked() >= r.max {
+		r.mu.Unlock()
+		return nil, nil, errors.New(r.cat.T(messages.WSFull, r.max))
 	}
 	if m == nil {
 		now := r.now()
@@ -106,24 +125,112 @@ func (r *Room) join(name string) (*tui.Seat, *seat, error) {
 		}}
 		r.members[k] = m
 	}
-	s := &seat{key: k, name: m.name, updates: make(chan tui.RoomState, 1), gone: make(chan struct{})}
+	s := &seat{key: k, name: m.name, updates: make(chan tui.RoomState, 1), ended: ended, gone: make(chan struct{})}
 	m.seat = s
-	offer(s.updates, r.stateLocked(s))
+	offer(s.updates, r.stateLocked())
 	draft := clone(m.latest)
 	r.version++
 	r.mu.Unlock()
 	return &tui.Seat{Name: m.name, Draft: draft, Store: &memberStore{room: r, key: k}, Updates: s.updates}, s, nil
 }
 
-// leave unseats a session after it has stored its answers.
-func (r *Room) leave(s *seat) {
+// seatedLocked counts the participants seated.
+func (r *Room) seatedLocked() int {
+	n := 0
+	for _, m := range r.members {
+		if m.seat != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// leave unseats a session after it has stored its answers. When the
+// database kept refusing them, they are written to a rescue file for the
+// facilitator, and leave returns what to tell the participant ("" when
+// every answer is stored).
+func (r *Room) leave(s *seat) string {
 	r.mu.Lock()
-	if m := r.members[s.key]; m != nil && m.seat == s {
+	m := r.members[s.key]
+	var kept *assess.Assessment
+	if m != nil && m.seat == s {
 		m.seat = nil
+		kept = r.db.kept(m.latest.ID)
 	}
 	r.version++
 	r.mu.Unlock()
 	close(s.gone)
+	if kept == nil {
+		return ""
+	}
+	r.keepInFile(kept)
+	return r.cat.T(messages.WSExitKept)
+}
+
+// keepInFile writes a draft the database has not stored yet to a rescue
+// answers file (once per snapshot) and tells the facilitator where; when
+// no file can be written, the log carries the answers themselves.
+func (r *Room) keepInFile(a *assess.Assessment) {
+	r.mu.Lock()
+	if r.rescued[a.ID] == a {
+		r.mu.Unlock()
+		return
+	}
+	r.rescued[a.ID] = a
+	r.mu.Unlock()
+	who := messages.SafeLine(a.Respondent)
+	data, err := assess.EncodeAnswersFile(a)
+	path := ""
+	if err == nil && r.rescue == nil {
+		err = errors.New(r.cat.T(messages.WSErrNoRescueFolder))
+	}
+	if err == nil {
+		path, err = r.rescue("socialmaturity-answers-"+a.ID+".json", data)
+	}
+	if err != nil {
+		r.log(r.cat.T(messages.WSLogRescueFailed, who, err, string(data)))
+		return
+	}
+	r.log(r.cat.T(messages.WSLogRescued, who, path))
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i := range r.rescues {
+		if r.rescues[i].ID == a.ID {
+			r.rescues[i] = tui.RoomRescue{ID: a.ID, Name: a.Respondent, Path: path}
+			return
+		}
+	}
+	r.rescues = append(r.rescues, tui.RoomRescue{ID: a.ID, Name: a.Respondent, Path: path})
+}
+
+// storedLate hears that answers kept for later are stored: a rescue file
+// of them is no longer needed.
+func (r *Room) storedLate(a *assess.Assessment) {
+	r.mu.Lock()
+	if m := r.members[nameKey(a.Respondent)]; m != nil && m.latest.ID == a.ID {
+		m.kept = false
+	}
+	path := ""
+	for i := range r.rescues {
+		if r.rescues[i].ID == a.ID && r.rescued[a.ID] == a {
+			r.rescues[i].Stored = true
+			path = r.rescues[i].Path
+		}
+	}
+	r.mu.Unlock()
+	if path != "" {
+		r.log(r.cat.T(messages.WSLogStoredRescued, messages.SafeLine(a.Respondent), path))
+	} else {
+		r.log(r.cat.T(messages.WSLogStoredLate, messages.SafeLine(a.Respondent)))
+	}
+}
+
+// Rescues are the answers written to files because the database kept
+// refusing them.
+func (r *Room) Rescues() []tui.RoomRescue {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.rescues)
 }
 
 // randomTag is four characters of a join code's alphabet.
@@ -162,10 +269,10 @@ func offer(ch chan tui.RoomState, s tui.RoomState) {
 	}
 }
 
-// stateLocked is what session s is told now.
-func (r *Room) stateLocked(s *seat) tui.RoomState {
+// stateLocked is what every session is told now.
+func (r *Room) stateLocked() tui.RoomState {
 	st := r.ws.State
-	rs := tui.RoomState{Paused: st.Paused, Paced: st.Paced, Open: st.Open, Revealed: st.Revealed, Ended: st.Ended, Closing: r.closing, Replaced: s.replaced}
+	rs := tui.RoomState{Paused: st.Paused, Paced: st.Paced, Open: st.Open, Revealed: st.Revealed, Ended: st.Ended, Closing: r.closing}
 	if st.Revealed {
 		rs.Team = r.teamLocked()
 	}
@@ -176,7 +283,7 @@ func (r *Room) stateLocked(s *seat) tui.RoomState {
 func (r *Room) publishLocked() {
 	for _, m := range r.members {
 		if m.seat != nil {
-			offer(m.seat.updates, r.stateLocked(m.seat))
+			offer(m.seat.updates, r.stateLocked())
 		}
 	}
 	r.sentAt = r.version
@@ -216,14 +323,21 @@ func (r *Room) sortedKeysLocked() []string {
 	return keys
 }
 
-// stored records a member's assessment as now stored.
-func (r *Room) stored(k string, a *assess.Assessment) {
+// accepted records a member's assessment as their latest: stored, or
+// kept until the database is free (kept reports which). It reports
+// whether that is news: the member's answers were stored until now.
+func (r *Room) accepted(k string, a *assess.Assessment, kept bool) (news bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if m := r.members[k]; m != nil {
-		m.latest = clone(a)
-		r.version++
+	m := r.members[k]
+	if m == nil {
+		return false
 	}
+	m.latest = clone(a)
+	r.version++
+	news = kept && !m.kept
+	m.kept = kept
+	return news
 }
 
 // Workshop is the workshop's record as the room knows it.
@@ -275,7 +389,7 @@ var _ tui.Facilitation = (*Room)(nil)
 func (r *Room) View() tui.RoomView {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	v := tui.RoomView{Workshop: r.ws, Team: r.teamLocked()}
+	v := tui.RoomView{Workshop: r.ws, Team: r.teamLocked(), Rescues: slices.Clone(r.rescues)}
 	v.Workshop.Agreed = maps.Clone(r.ws.Agreed)
 	for _, k := range r.sortedKeysLocked() {
 		m := r.members[k]
@@ -327,14 +441,25 @@ func (s *memberStore) Drafts() ([]*assess.Assessment, error) {
 	return nil, nil
 }
 
+// SaveDraft stores the draft, or keeps it until the database is free; the
+// participant is told which, never where the database is.
 func (s *memberStore) SaveDraft(d *assess.Assessment) error {
 	s.claim(d)
-	if err := s.room.db.save(d); err != nil {
-		s.room.log(s.room.cat.T(messages.WSLogSaveFailed, messages.SafeLine(d.Respondent), err))
-		return err
+	snapshot := clone(d)
+	err := s.room.db.save(snapshot)
+	if s.room.accepted(s.key, snapshot, s.room.db.kept(snapshot.ID) != nil) {
+		s.room.log(s.room.cat.T(messages.WSLogKept, messages.SafeLine(d.Respondent)))
 	}
-	s.room.stored(s.key, d)
-	return nil
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, errKept):
+		return &participantError{text: s.room.cat.T(messages.WSSaveKept), err: err}
+	case errors.Is(err, errStopped):
+		s.room.keepInFile(snapshot)
+	}
+	s.room.log(s.room.cat.T(messages.WSLogSaveFailed, messages.SafeLine(d.Respondent), err))
+	return &participantError{text: s.room.cat.T(messages.WSSaveFailed), err: err}
 }
 
 func (s *memberStore) Complete(b *questions.Bank, ds []*assess.Assessment, opts ...store.CompleteOption) ([]store.Completion, error) {
@@ -347,14 +472,36 @@ func (s *memberStore) Complete(b *questions.Bank, ds []*assess.Assessment, opts 
 		return err
 	})
 	if err != nil {
-		return nil, err
+		who := ""
+		if len(ds) > 0 {
+			who = ds[0].Respondent
+		}
+		s.room.log(s.room.cat.T(messages.WSLogSaveFailed, messages.SafeLine(who), err))
+		text := messages.WSSaveFailed
+		var inUse *store.InUseError
+		if errors.As(err, &inUse) {
+			text = messages.WSCompleteBusy
+		}
+		return nil, &participantError{text: s.room.cat.T(text), err: err}
 	}
 	for i := range cs {
-		s.room.stored(s.key, cs[i].Done)
+		s.room.db.forget(cs[i].Done.ID)
+		s.room.accepted(s.key, cs[i].Done, false)
 		cs[i].Previous = nil // may be another participant's
 	}
 	return cs, nil
 }
+
+// participantError is what a participant is told of a failure: never the
+// server's paths, which the facilitator's log has; the cause stays
+// reachable for errors.As.
+type participantError struct {
+	text string
+	err  error
+}
+
+func (e *participantError) Error() string { return e.text }
+func (e *participantError) Unwrap() error { return e.err }
 
 func (s *memberStore) Get(ref string) (*assess.Assessment, error) {
 	a, _, err := s.GetWithPrevious(ref)

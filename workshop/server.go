@@ -8,9 +8,13 @@
 package workshop
 
 import (
+	"crypto/ed25519"
+	"crypto/rand"
 	"crypto/subtle"
+	"encoding/pem"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
@@ -23,6 +27,7 @@ import (
 	"charm.land/wish/v2"
 	bm "charm.land/wish/v2/bubbletea"
 	"charm.land/wish/v2/recover"
+	"github.com/adrg/xdg"
 	gossh "golang.org/x/crypto/ssh"
 
 	"socialmaturity/assess"
@@ -38,7 +43,10 @@ const (
 	DefaultMax         = 200
 	DefaultIdleTimeout = 45 * time.Minute
 	DefaultCodeDelay   = time.Second
-	// HostKeyFile is the host key's file name in the database's folder.
+	DefaultJoinTimeout = 2 * time.Minute
+	DefaultKeepAlive   = 15 * time.Second
+	DefaultSaveWait    = 2 * time.Second
+	// HostKeyFile is the host key's file name in the data folder.
 	HostKeyFile = "workshop_host_ed25519"
 )
 
@@ -50,20 +58,39 @@ type Config struct {
 	Cat      *messages.Catalog
 	// Addr is where to listen (DefaultAddr when empty: this computer only).
 	Addr string
-	// Max is how many participants may be connected at once (DefaultMax
-	// when 0).
+	// Max is how many participants may have joined at once (DefaultMax
+	// when 0); connections still at the join code or name do not count.
 	Max int
-	// HostKeyPath is the host key, made on first use (0600); HostKeyFile
-	// next to the database when empty.
+	// DataDir is the app's own private folder (DefaultDataDir() when
+	// empty): the host key is kept there (made on first use, 0600) unless
+	// HostKeyPath says otherwise. A DataDir that does not exist is made
+	// 0700; one that does is never changed.
+	DataDir     string
 	HostKeyPath string
+	// Rescue writes the answers the database kept refusing to an answers
+	// file; without it they go to the log.
+	Rescue tui.RescueWriter
 	// IdleTimeout closes a connection silent for that long
-	// (DefaultIdleTimeout when 0). CodeDelay is the wait after a wrong
-	// join code (DefaultCodeDelay when 0; negative for none, in tests).
+	// (DefaultIdleTimeout when 0). JoinTimeout closes one that has not
+	// joined within it (DefaultJoinTimeout when 0). KeepAlive is how often
+	// a joined client is asked whether it still answers: one that does not
+	// within KeepAlive is closed, so that its participant can join again
+	// (DefaultKeepAlive when 0). CodeDelay is the wait after a wrong join
+	// code (DefaultCodeDelay when 0; negative for none, in tests).
 	IdleTimeout time.Duration
+	JoinTimeout time.Duration
+	KeepAlive   time.Duration
 	CodeDelay   time.Duration
 	// SaveWindow is how long the first answer of a batch waits for others
-	// (20 ms when 0).
+	// (20 ms when 0). SaveWait is how long a participant's save waits for
+	// a busy database before they are told their answers are kept until
+	// it is free (DefaultSaveWait when 0). Patience is how long one
+	// attempt on the database keeps trying while another process has it
+	// (30 s when 0); at shutdown, answers still refused after it are
+	// written through Rescue.
 	SaveWindow time.Duration
+	SaveWait   time.Duration
+	Patience   time.Duration
 	// Log receives one line per event (joins, refusals, shutdown); nil
 	// discards them.
 	Log func(line string)
@@ -92,11 +119,26 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Max <= 0 {
 		cfg.Max = DefaultMax
 	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = DefaultDataDir()
+	}
 	if cfg.HostKeyPath == "" {
-		cfg.HostKeyPath = DefaultHostKeyPath(cfg.Store)
+		cfg.HostKeyPath = filepath.Join(cfg.DataDir, HostKeyFile)
 	}
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.JoinTimeout <= 0 {
+		cfg.JoinTimeout = DefaultJoinTimeout
+	}
+	if cfg.KeepAlive <= 0 {
+		cfg.KeepAlive = DefaultKeepAlive
+	}
+	if cfg.SaveWait <= 0 {
+		cfg.SaveWait = DefaultSaveWait
+	}
+	if cfg.Patience <= 0 {
+		cfg.Patience = 30 * time.Second
 	}
 	if cfg.CodeDelay == 0 {
 		cfg.CodeDelay = DefaultCodeDelay
@@ -110,10 +152,15 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	d := newDB(cfg.Store, cfg.SaveWindow, 30*time.Second)
+	keyPEM, err := hostKey(cfg.HostKeyPath)
+	if err != nil {
+		return nil, fmt.Errorf("workshop host key %s: %w", cfg.HostKeyPath, err)
+	}
+	var room *Room // told of answers kept for later and stored at last
+	d := newDB(cfg.Store, cfg.SaveWindow, cfg.Patience, cfg.SaveWait, func(a *assess.Assessment) { room.storedLate(a) })
 	var ws *store.Workshop
 	var members []*assess.Assessment
-	err := d.do(func(st *store.Store) (err error) {
+	err = d.do(func(st *store.Store) (err error) {
 		if ws, err = st.Workshop(cfg.Workshop); err != nil {
 			return err
 		}
@@ -124,18 +171,15 @@ func New(cfg Config) (*Server, error) {
 		d.close()
 		return nil, err
 	}
-	s := &Server{cfg: cfg, db: d, room: newRoom(d, cfg.Bank, cfg.Cat, cfg.Now, cfg.Log, ws, members), stopRefresh: make(chan struct{})}
+	room = newRoom(d, cfg.Bank, cfg.Cat, cfg.Now, cfg.Log, cfg.Max, cfg.Rescue, ws, members)
+	s := &Server{cfg: cfg, db: d, room: room, stopRefresh: make(chan struct{})}
 	if s.srv, err = wish.NewServer(
-		wish.WithHostKeyPath(cfg.HostKeyPath),
+		wish.WithHostKeyPEM(keyPEM),
 		wish.WithIdleTimeout(cfg.IdleTimeout),
 		wish.WithMiddleware(s.app, recover.Middleware()),
 	); err != nil {
 		d.close()
 		return nil, fmt.Errorf("workshop server: %w", err)
-	}
-	if err := os.Chmod(cfg.HostKeyPath, 0o600); err != nil {
-		d.close()
-		return nil, fmt.Errorf("host key: %w", err)
 	}
 	s.fingerprint = gossh.FingerprintSHA256(s.srv.HostSigners[0].PublicKey())
 	if s.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
@@ -145,9 +189,47 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// DefaultHostKeyPath is the host key's path next to st's database.
-func DefaultHostKeyPath(st *store.Store) string {
-	return filepath.Join(filepath.Dir(st.Path()), HostKeyFile)
+// DefaultDataDir is the app's own folder in the XDG data folder.
+func DefaultDataDir() string { return filepath.Join(xdg.DataHome, "socialmaturity") }
+
+// hostKey reads the host key at path, or makes one there: its folder,
+// when missing, 0700 (a folder that exists is left as it is) and the key
+// 0600, never replacing a file.
+func hostKey(path string) ([]byte, error) {
+	if data, err := os.ReadFile(path); err == nil {
+		return data, os.Chmod(path, 0o600)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	_, key, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	block, err := gossh.MarshalPrivateKey(key, "")
+	if err != nil {
+		return nil, err
+	}
+	data := pem.EncodeToMemory(block)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) { // made meanwhile by another server
+		return hostKey(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return nil, err
+	}
+	return data, nil
 }
 
 // Addr is the address the server listens on.
@@ -193,7 +275,8 @@ func (s *Server) refresh() {
 
 // Shutdown stops the server: every session is told to store what it has
 // on screen and end; after wait, the connections left are closed. It
-// returns once every answer given is committed (or could not be).
+// returns once every answer given is committed, or, when the database
+// kept refusing them, written through Rescue (see Room.Rescues).
 func (s *Server) Shutdown(wait time.Duration) error {
 	var err error
 	s.shutdown.Do(func() {
@@ -215,30 +298,37 @@ func (s *Server) Shutdown(wait time.Duration) error {
 			time.Sleep(10 * time.Millisecond)
 		}
 		close(s.stopRefresh)
-		s.db.close()
-		s.cfg.Log(s.cfg.Cat.T(messages.WSLogStopped))
+		left := s.db.close()
+		for _, a := range left {
+			s.room.keepInFile(a)
+		}
+		if len(left) == 0 {
+			s.cfg.Log(s.cfg.Cat.T(messages.WSLogStopped))
+		} else {
+			s.cfg.Log(s.cfg.Cat.T(messages.WSLogStoppedKept, len(left)))
+		}
 	})
 	return err
 }
 
 // app is the only thing a connection can run: the participant's session.
+// Only people who have joined count against the limit (the room checks
+// it); a connection that has not joined within the join timeout is
+// closed; a joined one is asked now and then whether its client still
+// answers, and closed when it does not, so that its participant can join
+// again.
 func (s *Server) app(next ssh.Handler) ssh.Handler {
 	cat := s.cfg.Cat
 	return func(sess ssh.Session) {
 		if len(sess.Command()) > 0 || sess.Subsystem() != "" {
-			wish.Fatalln(sess, cat.T(messages.WSOnlyApp))
+			wish.Fatalln(sess, cat.T(messages.WSOnlyApp, s.Port()))
 			return
 		}
 		if _, _, ok := sess.Pty(); !ok {
 			wish.Fatalln(sess, cat.T(messages.WSNoTerminal))
 			return
 		}
-		if n := s.active.Add(1); n > int64(s.cfg.Max) {
-			s.active.Add(-1)
-			s.cfg.Log(cat.T(messages.WSLogFull, sess.RemoteAddr(), s.cfg.Max))
-			wish.Fatalln(sess, cat.T(messages.WSFull, s.cfg.Max))
-			return
-		}
+		s.active.Add(1)
 		defer s.active.Add(-1)
 		var seated atomic.Pointer[seat]
 		j := tui.NewJoin(tui.JoinOptions{
@@ -246,13 +336,17 @@ func (s *Server) app(next ssh.Handler) ssh.Handler {
 			Title:     tui.WorkshopTitle(s.room.Workshop()),
 			CheckCode: s.checkCode(sess),
 			Delay:     max(s.cfg.CodeDelay, 0),
+			Timeout:   s.cfg.JoinTimeout,
 			Join: func(name string) (*tui.Seat, error) {
-				ts, st, err := s.room.join(name)
-				if err == nil {
-					seated.Store(st)
-					s.cfg.Log(cat.T(messages.WSLogJoined, messages.SafeLine(ts.Name)))
+				ts, st, err := s.room.join(name, sess.Context().Done())
+				if err != nil {
+					s.cfg.Log(cat.T(messages.WSLogRefused, sess.RemoteAddr(), err))
+					return nil, err
 				}
-				return ts, err
+				seated.Store(st)
+				s.cfg.Log(cat.T(messages.WSLogJoined, messages.SafeLine(ts.Name)))
+				go s.keepAlive(sess, st)
+				return ts, nil
 			},
 			Done: sess.Context().Done(),
 		})
@@ -261,14 +355,55 @@ func (s *Server) app(next ssh.Handler) ssh.Handler {
 		})
 		run(func(ssh.Session) {})(sess)
 		j.Settle()
-		if note := j.ExitNote(); note != "" {
-			wish.Println(sess, note)
-		}
+		note := j.ExitNote()
 		if st := seated.Load(); st != nil {
-			s.room.leave(st)
+			if kept := s.room.leave(st); kept != "" {
+				note = kept
+			}
 			s.cfg.Log(cat.T(messages.WSLogLeft, messages.SafeLine(st.name)))
 		}
+		if note != "" {
+			wish.Println(sess, note)
+		}
 		next(sess)
+	}
+}
+
+// keepAlive asks the client of a seated session, every KeepAlive, whether
+// it still answers, and closes the connection when it does not answer
+// within KeepAlive; it stops when the session ends.
+func (s *Server) keepAlive(sess ssh.Session, st *seat) {
+	conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn)
+	if !ok {
+		return
+	}
+	t := time.NewTicker(s.cfg.KeepAlive)
+	defer t.Stop()
+	for {
+		select {
+		case <-st.gone:
+			return
+		case <-sess.Context().Done():
+			return
+		case <-t.C:
+		}
+		answered := make(chan error, 1)
+		go func() {
+			_, _, err := conn.SendRequest("keepalive@openssh.com", true, nil)
+			answered <- err
+		}()
+		select {
+		case err := <-answered:
+			if err == nil {
+				continue
+			}
+		case <-time.After(s.cfg.KeepAlive):
+		case <-st.gone:
+			return
+		}
+		s.cfg.Log(s.cfg.Cat.T(messages.WSLogDropped, messages.SafeLine(st.name)))
+		_ = conn.Close()
+		return
 	}
 }
 

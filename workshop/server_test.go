@@ -1,7 +1,9 @@
 package workshop
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -10,6 +12,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"socialmaturity/assess"
+	"socialmaturity/messages"
+	"socialmaturity/questions"
 	"socialmaturity/store"
 )
 
@@ -73,19 +77,234 @@ func TestADroppedConnectionResumesWhereItWas(t *testing.T) {
 	})
 }
 
-func TestTheLimitIsEnforced(t *testing.T) {
+func TestTheLimitCountsOnlyPeopleWhoHaveJoined(t *testing.T) {
 	f := serve(t, false, func(c *Config) { c.Max = 2 })
 	a, b := dial(t, f.srv.Addr()), dial(t, f.srv.Addr())
-	a.waitFor("Join code")
+	a.waitFor("Join code") // two connections stopped at the code prompt
 	b.waitFor("Join code")
-	third := dial(t, f.srv.Addr())
-	select {
-	case <-third.ended:
-	case <-time.After(10 * time.Second):
-		t.Fatal("a third participant got in")
+	ann := dial(t, f.srv.Addr())
+	ann.join(f, "Ann")
+	bo := dial(t, f.srv.Addr())
+	bo.join(f, "Bo")
+	cy := dial(t, f.srv.Addr())
+	cy.waitFor("Join code")
+	cy.send(f.ws.Code + "\r")
+	cy.waitFor("Your name")
+	cy.send("Cy\r")
+	cy.waitFor("This workshop is full (2 people have joined)")
+	if f.logged("Cy joined") > 0 {
+		t.Error("a third person joined a workshop limited to 2")
 	}
-	if !strings.Contains(third.screen(), "full") {
-		t.Errorf("not told the workshop is full: %q", third.screen())
+	ann.conn.Close() // a seat frees up
+	eventually(t, "Ann left", func() bool { return f.logged("Ann left") == 1 })
+	cy.send("Cy\r")
+	eventually(t, "Cy joined", func() bool { return f.logged("Cy joined") == 1 })
+}
+
+func TestTheJoinPromptClosesAfterItsTimeout(t *testing.T) {
+	f := serve(t, false, func(c *Config) { c.JoinTimeout = 300 * time.Millisecond })
+	c := dial(t, f.srv.Addr())
+	c.waitFor("Join code")
+	select {
+	case <-c.ended:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a connection that never joined stayed open")
+	}
+	if !strings.Contains(c.screen(), "Connect again when you are ready") {
+		t.Errorf("not told why:\n%s", c.screen())
+	}
+}
+
+func TestAClientThatStopsAnsweringIsClosedAndItsPersonCanJoinAgain(t *testing.T) {
+	f := serve(t, false, func(c *Config) { c.KeepAlive = 100 * time.Millisecond })
+	frozen := dial(t, f.srv.Addr())
+	frozen.join(f, "Max")
+	keys := walkKeys(f.bank, "3")
+	frozen.send(keys[:4]...) // the cards and two answers
+	eventually(t, "two answers stored", func() bool { n, _ := f.member(t, "Max"); return n == 2 })
+	frozen.freeze() // kill -STOP, or the laptop sleeps
+	eventually(t, "the frozen connection closed", func() bool { return f.logged("Max left") == 1 })
+	again := dial(t, f.srv.Addr())
+	again.join(f, "max")
+	again.send(keys[4:]...)
+	eventually(t, "the walk completed with every answer", func() bool {
+		n, done := f.member(t, "Max")
+		return done && n == f.bank.QuestionCount()
+	})
+}
+
+func TestANameInUseIsNeverHandedOverNorItsSessionClosed(t *testing.T) {
+	f := serve(t, false)
+	alice := dial(t, f.srv.Addr())
+	alice.join(f, "Alice")
+	keys := walkKeys(f.bank, "2")
+	alice.send(keys[:5]...)
+	eventually(t, "three answers stored", func() bool { n, _ := f.member(t, "Alice"); return n == 3 })
+
+	other := dial(t, f.srv.Addr())
+	other.waitFor("Join code")
+	other.send(f.ws.Code + "\r")
+	other.waitFor("Your name")
+	other.send("alice\r")
+	other.waitFor("Someone is using that name in the room right now; pick another")
+	if strings.Contains(other.screen(), "Alice") {
+		t.Errorf("the other connection was shown Alice's session:\n%s", other.screen())
+	}
+	select {
+	case <-alice.ended:
+		t.Fatal("Alice's session was closed")
+	default:
+	}
+	alice.send(keys[5])
+	eventually(t, "Alice goes on answering", func() bool { n, _ := f.member(t, "Alice"); return n == 4 })
+}
+
+func TestAnswersGivenWhileTheDatabaseIsBusyAreKeptAndStoredOnceItIsFree(t *testing.T) {
+	f := serve(t, false, func(c *Config) { c.SaveWait, c.Patience = 100*time.Millisecond, 200*time.Millisecond })
+	c := dial(t, f.srv.Addr())
+	c.join(f, "Pat")
+	keys := walkKeys(f.bank, "1")
+	c.send(keys[:3]...)
+	eventually(t, "one answer stored", func() bool { n, _ := f.member(t, "Pat"); return n == 1 })
+	holder := f.other(t) // another process keeps the file
+	if err := holder.Hold(); err != nil {
+		t.Fatal(err)
+	}
+	c.send(keys[3:5]...)
+	c.waitFor("kept on the server")
+	if strings.Contains(c.screen(), f.st.Path()) || strings.Contains(c.screen(), filepath.Dir(f.st.Path())) {
+		t.Errorf("a participant was shown the server's paths:\n%s", c.screen())
+	}
+	if err := holder.Close(); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the answers kept are stored", func() bool { n, _ := f.member(t, "Pat"); return n == 3 })
+}
+
+func TestAnswersStillRefusedWhenAParticipantLeavesGoToARescueFile(t *testing.T) {
+	f := serve(t, false, func(c *Config) { c.SaveWait, c.Patience = 100*time.Millisecond, 200*time.Millisecond })
+	c := dial(t, f.srv.Addr())
+	c.join(f, "Quin")
+	keys := walkKeys(f.bank, "4")
+	c.send(keys[:3]...)
+	eventually(t, "one answer stored", func() bool { n, _ := f.member(t, "Quin"); return n == 1 })
+	holder := f.other(t)
+	if err := holder.Hold(); err != nil {
+		t.Fatal(err)
+	}
+	c.send(keys[3:5]...)
+	c.waitFor("kept on the server")
+	c.send("q", "y")
+	select {
+	case <-c.ended:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the session did not end")
+	}
+	if !strings.Contains(c.screen(), "Nothing is lost") || !strings.Contains(c.screen(), "join again with the same code and name") {
+		t.Errorf("the participant was not told the truth:\n%s", c.screen())
+	}
+	line := f.logLine("import --draft")
+	path := filepath.Join(f.data, "socialmaturity-answers-")
+	if !strings.Contains(line, path) {
+		t.Fatalf("the facilitator was not told where the answers are: %q", line)
+	}
+	files, _ := filepath.Glob(path + "*.json")
+	if len(files) != 1 {
+		t.Fatalf("rescue files: %v", files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := assess.ParseSubmission(files[0], data, f.bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sub.Answers) != 3 || sub.Respondent != "Quin" {
+		t.Errorf("rescue file holds %d answers of %q, want 3 of Quin", len(sub.Answers), sub.Respondent)
+	}
+	if rs := f.srv.Room().Rescues(); len(rs) != 1 || rs[0].Path != files[0] {
+		t.Errorf("the dashboard is not told: %+v", rs)
+	}
+	// Kept in memory too: stored once the database is free.
+	if err := holder.Close(); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the answers kept are stored", func() bool { n, _ := f.member(t, "Quin"); return n == 3 })
+	eventually(t, "the facilitator told the file is not needed", func() bool { return f.logged("no longer needed") == 1 })
+}
+
+func TestShutdownWithTheDatabaseBusyWritesTheAnswersLeftToARescueFile(t *testing.T) {
+	f := serve(t, false, func(c *Config) { c.SaveWait, c.Patience = 50*time.Millisecond, 100*time.Millisecond })
+	seat, st, err := f.srv.Room().join("Ray", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder := f.other(t)
+	if err := holder.Hold(); err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	d := seat.Draft
+	d.Answers[f.bank.Pillars[0].KeyActions[0].Questions[0].ID] = assess.AtLevel(3)
+	if err := seat.Store.SaveDraft(d); err == nil || strings.Contains(err.Error(), f.st.Path()) {
+		t.Fatalf("saving while busy: %v", err)
+	}
+	f.srv.Room().leave(st)
+	f.stop(t)
+	files, _ := filepath.Glob(filepath.Join(f.data, "socialmaturity-answers-*.json"))
+	if len(files) != 1 {
+		t.Fatalf("rescue files: %v; log:\n%s", files, strings.Join(f.log, "\n"))
+	}
+	if f.logged("could not be stored and are in rescue files") != 1 && f.logged("kept in") != 1 {
+		t.Errorf("the facilitator was not told: %v", f.log)
+	}
+}
+
+func TestServingLeavesTheDatabaseFolderAsItIs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "shared")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o777|fs.ModeSticky); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(dir, "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := st.CreateWorkshop("P", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bank, _ := questions.Default()
+	data := filepath.Join(t.TempDir(), "data") // not there yet
+	srv, err := New(Config{Store: st, Workshop: ws.ID, Bank: bank, Cat: messages.English(), Addr: "127.0.0.1:0", DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Shutdown(time.Second)
+	if info, _ := os.Stat(dir); info.Mode()&fs.ModePerm|info.Mode()&fs.ModeSticky != 0o777|fs.ModeSticky {
+		t.Errorf("the database's folder became %v", info.Mode())
+	}
+	if _, err := os.Stat(filepath.Join(dir, HostKeyFile)); err == nil {
+		t.Error("the host key was written next to the database")
+	}
+	if info, err := os.Stat(data); err != nil || info.Mode().Perm() != 0o700 {
+		t.Errorf("the data folder: %v, %v", info, err)
+	}
+	// A data folder that exists is never changed either.
+	if err := os.Chmod(data, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	srv.Shutdown(time.Second)
+	again, err := New(Config{Store: st, Workshop: ws.ID, Bank: bank, Cat: messages.English(), Addr: "127.0.0.1:0", DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Shutdown(time.Second)
+	if info, _ := os.Stat(data); info.Mode().Perm() != 0o750 {
+		t.Errorf("the existing data folder became %v", info.Mode())
 	}
 }
 
@@ -122,7 +341,7 @@ func TestAParticipantNeverSeesAnothersAnswers(t *testing.T) {
 
 	bo := dial(t, f.srv.Addr())
 	bo.join(f, "Bo")
-	seat, st, err := f.srv.Room().join("Cy")
+	seat, st, err := f.srv.Room().join("Cy", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +389,7 @@ func TestAParticipantNeverSeesAnothersAnswers(t *testing.T) {
 
 func TestHostKeyIsMadeOnceKeptPrivateAndReused(t *testing.T) {
 	f := serve(t, false)
-	path := DefaultHostKeyPath(f.st)
+	path := filepath.Join(f.data, HostKeyFile)
 	info, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
@@ -180,7 +399,7 @@ func TestHostKeyIsMadeOnceKeptPrivateAndReused(t *testing.T) {
 	}
 	first := f.srv.Fingerprint()
 	f.stop(t)
-	again, err := New(Config{Store: f.st, Workshop: f.ws.ID, Bank: f.bank, Cat: f.srv.cfg.Cat, Addr: "127.0.0.1:0"})
+	again, err := New(Config{Store: f.st, Workshop: f.ws.ID, Bank: f.bank, Cat: f.srv.cfg.Cat, Addr: "127.0.0.1:0", DataDir: f.data})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +417,7 @@ func TestOnlyTheAppRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _ := sess.CombinedOutput("cat /etc/passwd")
-	if strings.Contains(string(out), "root:") || !strings.Contains(string(out), "Only the workshop runs here") {
+	if strings.Contains(string(out), "root:") || !strings.Contains(string(out), "Only the workshop runs here") || !strings.Contains(string(out), "ssh -p "+f.srv.Port()+" HOST") {
 		t.Errorf("exec got: %q", out)
 	}
 	if ok, _, _ := conn.SendRequest("tcpip-forward", true, gossh.Marshal(struct {
@@ -253,7 +472,7 @@ func TestOtherCommandsReadTheDatabaseWhileParticipantsAnswer(t *testing.T) {
 
 func TestARoomChangeNeverWaitsForASessionThatDoesNotRead(t *testing.T) {
 	f := serve(t, false)
-	_, st, err := f.srv.Room().join("Ida") // nobody reads Ida's updates
+	_, st, err := f.srv.Room().join("Ida", nil) // nobody reads Ida's updates
 	if err != nil {
 		t.Fatal(err)
 	}
