@@ -32,23 +32,9 @@ func (a *app) benchmarkCmd() *cobra.Command {
 		Long:  a.cat.T(messages.CmdBenchmarkLong, assess.MinPortfolio),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := a.needOrg(cmd, org); err != nil {
-				return err
-			}
-			bank, err := a.loadBank(bankFile)
+			bank, s, h, err := a.orgHistory(cmd, org, bankFile)
 			if err != nil {
 				return err
-			}
-			s, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			h, err := s.History(org)
-			if err != nil {
-				return a.orgError(err, org)
-			}
-			if len(h) == 0 {
-				return errors.New(a.cat.T(messages.ErrNoHistory, quoted(org)))
 			}
 			rec, prev, err := s.GetWithPrevious(h[len(h)-1].ID)
 			if err != nil {

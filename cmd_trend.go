@@ -7,7 +7,9 @@ import (
 
 	"socialmaturity/assess"
 	"socialmaturity/messages"
+	"socialmaturity/questions"
 	"socialmaturity/report"
+	"socialmaturity/store"
 )
 
 func (a *app) trendCmd() *cobra.Command {
@@ -19,23 +21,9 @@ func (a *app) trendCmd() *cobra.Command {
 		Long:  a.cat.T(messages.CmdTrendLong),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := a.needOrg(cmd, org); err != nil {
-				return err
-			}
-			bank, err := a.loadBank(bankFile)
+			bank, _, h, err := a.orgHistory(cmd, org, bankFile)
 			if err != nil {
 				return err
-			}
-			s, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			h, err := s.History(org)
-			if err != nil {
-				return a.orgError(err, org)
-			}
-			if len(h) == 0 {
-				return errors.New(a.cat.T(messages.ErrNoHistory, quoted(org)))
 			}
 			return report.Trend(a.stdout, a.cat, assess.NewTrend(bank, h), format.value)
 		},
@@ -44,4 +32,29 @@ func (a *app) trendCmd() *cobra.Command {
 	cmd.Flags().StringVar(&bankFile, "bank", "", a.cat.T(messages.FlagBank))
 	format.register(cmd, a)
 	return cmd
+}
+
+// orgHistory is what trend and benchmark start from: the bank, the store and
+// the organization's completed assessments, oldest first; an organization
+// with none is an error that names it.
+func (a *app) orgHistory(cmd *cobra.Command, org, bankFile string) (*questions.Bank, *store.Store, []assess.Summary, error) {
+	if err := a.needOrg(cmd, org); err != nil {
+		return nil, nil, nil, err
+	}
+	bank, err := a.loadBank(bankFile)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	s, err := a.openStore()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	h, err := s.History(org)
+	if err != nil {
+		return nil, nil, nil, a.orgError(err, org)
+	}
+	if len(h) == 0 {
+		return nil, nil, nil, errors.New(a.cat.T(messages.ErrNoHistory, quoted(org)))
+	}
+	return bank, s, h, nil
 }
