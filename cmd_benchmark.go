@@ -125,16 +125,7 @@ func (a *app) benchmarkCmd() *cobra.Command {
 // viewContext is what a view of stored assessment rec shows around it:
 // its organization's targets and history, and the portfolio.
 func viewContext(s *store.Store, rec *assess.Assessment) (assess.Context, error) {
-	var c assess.Context
-	o, err := s.Org(rec.Org)
-	if err != nil {
-		return c, err
-	}
-	c.Targets = &o.Targets
-	if c.History, err = s.History(rec.Org); err != nil {
-		return c, err
-	}
-	c.Portfolio, err = s.Portfolio()
+	_, c, err := s.ContextOf(rec.Org)
 	return c, err
 }
 
@@ -189,7 +180,7 @@ func cohortEntry(c *questions.Collector, line int, overall *float64, pillars map
 	}
 	if known < len(pillars) {
 		for _, id := range slices.Sorted(maps.Keys(pillars)) {
-			if !hasPillar(b, id) {
+			if !isPillar(b, id) {
 				c.Addf(line, "%q is not a pillar id (pillars: %s)", id, strings.Join(pillarIDs(b), ", "))
 			}
 		}
@@ -200,11 +191,6 @@ func cohortEntry(c *questions.Collector, line int, overall *float64, pillars map
 		ok = false
 	}
 	return e, ok
-}
-
-// hasPillar reports whether b has a pillar with id.
-func hasPillar(b *questions.Bank, id string) bool {
-	return slices.ContainsFunc(b.Pillars, func(p questions.Pillar) bool { return p.ID == id })
 }
 
 // cohortCSV reads a header row (overall and pillar ids) and a row of
@@ -226,7 +212,7 @@ func cohortCSV(c *questions.Collector, data []byte, b *questions.Bank) []assess.
 		switch {
 		case seen[h]:
 			c.Addf(headerLine, "column %q is named twice", h)
-		case h != assess.OverallID && !hasPillar(b, h):
+		case h != assess.OverallID && !isPillar(b, h):
 			c.Addf(headerLine, "column %q is neither overall nor a pillar id (pillars: %s)", h, strings.Join(pillarIDs(b), ", "))
 		}
 		seen[h] = true

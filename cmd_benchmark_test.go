@@ -154,7 +154,7 @@ func FuzzParseCohort(f *testing.F) {
 		for _, r := range rows {
 			scored := r.Overall.Valid
 			for _, p := range append([]assess.PillarScore{{ID: "overall", Score: r.Overall}}, r.Pillars...) {
-				if p.ID != "overall" && !hasPillar(bank, p.ID) {
+				if p.ID != "overall" && !isPillar(bank, p.ID) {
 					t.Errorf("unknown pillar %q", p.ID)
 				}
 				if p.Score.Valid && (p.Score.Value < 0 || p.Score.Value > 100) {

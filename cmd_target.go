@@ -46,7 +46,7 @@ func (a *app) targetCmd() *cobra.Command {
 			part := assess.OverallID
 			switch {
 			case f.pillar != "":
-				if !hasPillar(bank, f.pillar) {
+				if !isPillar(bank, f.pillar) {
 					return errors.New(a.cat.T(messages.ErrTargetPillar, f.pillar, strings.Join(pillarIDs(bank), ", ")))
 				}
 				part, t.Pillars = f.pillar, map[string]float64{f.pillar: v}
@@ -170,6 +170,13 @@ func (a *app) needOrg(cmd *cobra.Command, org string) error {
 	return nil
 }
 
+// isPillar reports whether b has a pillar with id.
+func isPillar(b *questions.Bank, id string) bool {
+	_, ok := b.Pillar(id)
+	return ok
+}
+
+// pillarIDs lists b's pillar ids, for messages.
 func pillarIDs(b *questions.Bank) []string {
 	ids := make([]string, len(b.Pillars))
 	for i, p := range b.Pillars {

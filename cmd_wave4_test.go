@@ -135,9 +135,8 @@ func TestRescuedAnswersImportAsADraftAndResume(t *testing.T) {
 	if len(ds) != 1 || ds[0].ID != strings.TrimSpace(ids) {
 		t.Fatalf("drafts = %v, want the rescued one merged into its draft %s", ds, ids)
 	}
-	first := bank.At(bank.Questions()[0]).ID
-	second := bank.At(bank.Questions()[1]).ID
-	third := bank.At(bank.Questions()[2]).ID
+	qs := bank.Pillars[0].KeyActions[0].Questions // the first three questions
+	first, second, third := qs[0].ID, qs[1].ID, qs[2].ID
 	if len(ds[0].Answers) != 3 || ds[0].Answers[third] != assess.NotSure || ds[0].Notes[second] != "weekly calendar" {
 		t.Errorf("draft answers %v, notes %v", ds[0].Answers, ds[0].Notes)
 	}

@@ -41,8 +41,8 @@ func join(t *testing.T, db, id, name, role string, level int, done bool, only ..
 		t.Fatal(err)
 	}
 	d := &assess.Assessment{Workshop: id, Submission: assess.Submission{Org: "Acme", Respondent: name, Role: role, Answers: assess.Answers{}}}
-	for i, ref := range b.Questions() {
-		if q := b.At(ref).ID; len(only) == 0 || slices.Contains(only, q) {
+	for i, question := range b.AllQuestions() {
+		if q := question.ID; len(only) == 0 || slices.Contains(only, q) {
 			d.Answers[q] = assess.AtLevel((level + i%2) % 5)
 		}
 	}

@@ -16,7 +16,7 @@ func TestResultFileRoundTrip(t *testing.T) {
 	a := completed(b, "1m8bbbbbbbbbbbbb", time.Date(2026, 9, 14, 16, 30, 0, 0, time.UTC), 1)
 	a.StartedAt = a.CompletedAt.Add(-time.Hour)
 	a.Role = "CMO\x7f\u0080" // DEL and a C1 control, which YAML refuses raw
-	a.Notes[b.At(b.Questions()[3]).ID] = `Three channels <b>and</b> a "newsletter"`
+	a.Notes[b.Pillars[0].KeyActions[1].Questions[0].ID] = `Three channels <b>and</b> a "newsletter"`
 	out, err := EncodeResult(a)
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +61,7 @@ func TestResultFileRoundTrip(t *testing.T) {
 // A draft's answers written as an answers file import as they were.
 func TestEncodeAnswersFileRoundTrip(t *testing.T) {
 	b := defaultBank(t)
-	first, second := b.At(b.Questions()[0]).ID, b.At(b.Questions()[1]).ID
+	first, second := b.Pillars[0].KeyActions[0].Questions[0].ID, b.Pillars[0].KeyActions[0].Questions[1].ID
 	s := Submission{
 		Org: "شرکت نمونه 🚀", Respondent: "Dana", Role: "CMO",
 		Answers: Answers{first: NotSure, second: AtLevel(4), "mea-funnel": DoesNotApply},
@@ -113,7 +113,7 @@ func FuzzEncodeAnswersFile(f *testing.F) {
 	f.Add("Evil\x1b[31mRED\r\nInjected", "\u202eDana", "🚀 \"x\" \\ </script>", 0)
 	f.Add("   ", "", "", -1)
 	b := defaultBank(f)
-	id := b.At(b.Questions()[0]).ID
+	id := b.Pillars[0].KeyActions[0].Questions[0].ID
 	f.Fuzz(func(t *testing.T, org, who, note string, level int) {
 		if !utf8.ValidString(org) || !utf8.ValidString(who) || !utf8.ValidString(note) {
 			t.Skip("the interchange format is UTF-8")

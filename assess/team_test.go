@@ -22,8 +22,8 @@ func teamBank(t testing.TB) *questions.Bank {
 // everywhere answers every question of b at level l.
 func everywhere(b *questions.Bank, l int) Answers {
 	as := Answers{}
-	for _, ref := range b.Questions() {
-		as[b.At(ref).ID] = AtLevel(l)
+	for _, question := range b.AllQuestions() {
+		as[question.ID] = AtLevel(l)
 	}
 	return as
 }
@@ -423,12 +423,12 @@ func BenchmarkTeam200(b *testing.B) {
 	ms := make([]Member, 200)
 	for i := range ms {
 		as := Answers{}
-		for j, ref := range bank.Questions() {
+		for j, question := range bank.AllQuestions() {
 			switch (i + j) % 7 {
 			case 6:
-				as[bank.At(ref).ID] = NotSure
+				as[question.ID] = NotSure
 			default:
-				as[bank.At(ref).ID] = AtLevel((i*j + i) % 5)
+				as[question.ID] = AtLevel((i*j + i) % 5)
 			}
 		}
 		ms[i] = Member{Name: fmt.Sprint(i), Role: []string{"Leader", "Practitioner"}[i%2], Answers: as, Completed: i%3 == 0}

@@ -344,7 +344,7 @@ func NewView(b *questions.Bank, a, previous *Assessment) *View {
 	for _, pr := range res.Pillars {
 		p := PillarView{ID: pr.ID, Title: b.TitleOf(pr.ID), Score: pr.Score, Stage: stageView(b, pr.Stage),
 			Thin: pr.Thin(), Counts: pr.Counts, Target: pr.Target, Delta: deltas[pr.ID]}
-		if bp := pillarOf(b, pr.ID); bp != nil {
+		if bp, ok := b.Pillar(pr.ID); ok {
 			p.Intro = evidence(b, bp.Intro)
 		}
 		for _, kr := range pr.KeyActions {
@@ -402,15 +402,6 @@ func bankOf(ref BankRef, b *questions.Bank) *questions.Bank {
 
 func methodOf(b *questions.Bank) Method {
 	return Method{Title: b.Title, Version: b.Version, Credit: oneLine(b.Credit), Scope: oneLine(b.Scope), Sources: b.Sources, Glossary: b.Glossary, Stages: b.Stages}
-}
-
-func pillarOf(b *questions.Bank, id string) *questions.Pillar {
-	for i := range b.Pillars {
-		if b.Pillars[i].ID == id {
-			return &b.Pillars[i]
-		}
-	}
-	return nil
 }
 
 // partLine names the pillar or key action id of v with its score.

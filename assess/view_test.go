@@ -13,10 +13,10 @@ import (
 // unsure and one unanswered, and completes it at at.
 func completed(b *questions.Bank, id string, at time.Time, shift int) *Assessment {
 	a := &Assessment{ID: id, Submission: Submission{Org: "Acme", Respondent: "Dana", Role: "CMO", Answers: Answers{}, Notes: map[string]string{}}, Bank: RefOf(b)}
-	for i, ref := range b.Questions() {
-		a.Answers[b.At(ref).ID] = AtLevel((i + shift) % 5)
+	for i, question := range b.AllQuestions() {
+		a.Answers[question.ID] = AtLevel((i + shift) % 5)
 	}
-	first, second := b.At(b.Questions()[0]).ID, b.At(b.Questions()[1]).ID
+	first, second := b.Pillars[0].KeyActions[0].Questions[0].ID, b.Pillars[0].KeyActions[0].Questions[1].ID
 	a.Answers[first] = NotSure
 	delete(a.Answers, second)
 	a.Notes[first] = "ask the web team"
@@ -132,7 +132,7 @@ func TestViewAnswers(t *testing.T) {
 	if it := items[1]; it.Answered || it.Option != "" {
 		t.Errorf("unanswered = %+v", it)
 	}
-	q := b.At(b.Questions()[2])
+	q := &b.Pillars[0].KeyActions[0].Questions[2]
 	if it := items[2]; !it.Answered || it.Option != q.Option(it.Answer.Level) || it.Prompt != q.Prompt {
 		t.Errorf("answered = %+v", it)
 	}
@@ -171,8 +171,8 @@ func TestViewUnscoredKeyActions(t *testing.T) {
 	}
 
 	top := &Assessment{ID: "x2", Submission: Submission{Org: "X", Answers: Answers{}}, Bank: RefOf(b)}
-	for _, ref := range b.Questions() {
-		top.Answers[b.At(ref).ID] = AtLevel(4)
+	for _, question := range b.AllQuestions() {
+		top.Answers[question.ID] = AtLevel(4)
 	}
 	top.Complete(b, time.Now(), Targets{})
 	v = NewView(b, top, nil)

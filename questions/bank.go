@@ -202,37 +202,6 @@ func (b *Bank) AllQuestions() iter.Seq2[int, *Question] {
 	}
 }
 
-// QuestionRef locates a question in its bank.
-//
-// Deprecated: use AllQuestions.
-type QuestionRef struct {
-	Pillar    int
-	KeyAction int
-	Question  int
-}
-
-// Questions returns every question in bank order with its location.
-//
-// Deprecated: use AllQuestions.
-func (b *Bank) Questions() []QuestionRef {
-	var refs []QuestionRef
-	for p, pillar := range b.Pillars {
-		for k, ka := range pillar.KeyActions {
-			for q := range ka.Questions {
-				refs = append(refs, QuestionRef{p, k, q})
-			}
-		}
-	}
-	return refs
-}
-
-// At returns the question a ref points to.
-//
-// Deprecated: use AllQuestions.
-func (b *Bank) At(ref QuestionRef) *Question {
-	return &b.Pillars[ref.Pillar].KeyActions[ref.KeyAction].Questions[ref.Question]
-}
-
 // Recommendation returns the recommendation with the given id.
 func (b *Bank) Recommendation(id string) (*Recommendation, bool) {
 	for i := range b.Recommendations {
@@ -268,15 +237,11 @@ func (b *Bank) buildIndex() {
 // the id itself when the bank has no such thing (a result from another
 // version of the bank).
 func (b *Bank) TitleOf(id string) string {
-	for _, p := range b.Pillars {
-		if p.ID == id {
-			return p.Title
-		}
-		for _, ka := range p.KeyActions {
-			if ka.ID == id {
-				return ka.Title
-			}
-		}
+	if ka, ok := b.KeyAction(id); ok {
+		return ka.Title
+	}
+	if p, ok := b.Pillar(id); ok {
+		return p.Title
 	}
 	return id
 }

@@ -260,14 +260,20 @@ func (b *Bank) Evidence(id string) (Evidence, bool) {
 
 // KeyAction returns the key action with the given id.
 func (b *Bank) KeyAction(id string) (*KeyAction, bool) {
-	for p := range b.Pillars {
-		for k := range b.Pillars[p].KeyActions {
-			if b.Pillars[p].KeyActions[k].ID == id {
-				return &b.Pillars[p].KeyActions[k], true
-			}
-		}
+	at, ok := b.Locate(id)
+	if !ok || at.KeyAction < 0 || at.Question >= 0 {
+		return nil, false
 	}
-	return nil, false
+	return &b.Pillars[at.Pillar].KeyActions[at.KeyAction], true
+}
+
+// Pillar returns the pillar with the given id.
+func (b *Bank) Pillar(id string) (*Pillar, bool) {
+	at, ok := b.Locate(id)
+	if !ok || at.KeyAction >= 0 {
+		return nil, false
+	}
+	return &b.Pillars[at.Pillar], true
 }
 
 // Term returns the glossary entry for a term, compared without regard to

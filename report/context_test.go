@@ -28,8 +28,8 @@ func history(t testing.TB, org string) []*assess.Assessment {
 	} {
 		a := &assess.Assessment{ID: "1m8" + strings.Repeat(string(rune('a'+n)), 13), OrgID: "org-own",
 			Submission: assess.Submission{Org: org, Respondent: "Dana", Answers: assess.Answers{}}, Bank: assess.RefOf(b), StartedAt: at}
-		for i, ref := range b.Questions() {
-			a.Answers[b.At(ref).ID] = assess.AtLevel(min(4, (i%3)+n*(i%2)))
+		for i, question := range b.AllQuestions() {
+			a.Answers[question.ID] = assess.AtLevel(min(4, (i%3)+n*(i%2)))
 		}
 		a.Answers["lis-practice"] = assess.NotSure
 		a.Complete(b, at, assess.Targets{})

@@ -26,8 +26,8 @@ func sample(t testing.TB) *assess.View {
 	t.Helper()
 	b := bank(t)
 	a := assess.Answers{}
-	for i, ref := range b.Questions() {
-		a[b.At(ref).ID] = assess.AtLevel(i % 4)
+	for i, question := range b.AllQuestions() {
+		a[question.ID] = assess.AtLevel(i % 4)
 	}
 	a["lis-practice"] = assess.NotSure
 	r := assess.Evaluate(b, a, assess.Targets{})
@@ -59,8 +59,8 @@ func TestJSONGolden(t *testing.T) {
 func TestTextShowsEveryTarget(t *testing.T) {
 	b := bank(t)
 	a := assess.Answers{}
-	for _, ref := range b.Questions() {
-		a[b.At(ref).ID] = assess.AtLevel(1)
+	for _, question := range b.AllQuestions() {
+		a[question.ID] = assess.AtLevel(1)
 	}
 	overall, culture := 70.0, 60.0
 	r := assess.Evaluate(b, a, assess.Targets{Overall: &overall, Pillars: map[string]float64{"culture": culture}})

@@ -36,8 +36,8 @@ func teamSample(t *testing.T, n int) *TeamReport {
 	var ms []assess.Member
 	for i := range n {
 		as := assess.Answers{}
-		for j, ref := range b.Questions() {
-			as[b.At(ref).ID] = assess.AtLevel((2 + (i%2)*(j%2)) % 5)
+		for j, question := range b.AllQuestions() {
+			as[question.ID] = assess.AtLevel((2 + (i%2)*(j%2)) % 5)
 		}
 		as["eng-conversations"] = assess.AtLevel([]int{0, 4, 0, 4, 1, 3}[i%6])
 		if i%2 == 0 {
@@ -138,8 +138,8 @@ func fewSample(t *testing.T) *TeamReport {
 	b := r.Bank
 	everything := func(l int) assess.Answers {
 		as := assess.Answers{}
-		for _, ref := range b.Questions() {
-			as[b.At(ref).ID] = assess.AtLevel(l)
+		for _, question := range b.AllQuestions() {
+			as[question.ID] = assess.AtLevel(l)
 		}
 		return as
 	}

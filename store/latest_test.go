@@ -77,8 +77,8 @@ func TestCompleteScoresAgainstTheAssessmentsOwnBank(t *testing.T) {
 	s := newStore(t)
 	at := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
 	a := &assess.Assessment{Submission: assess.Submission{Org: "Acme", Answers: assess.Answers{}}, CompletedAt: &at, Bank: assess.RefOf(v1)}
-	for _, ref := range v1.Questions() {
-		a.Answers[v1.At(ref).ID] = assess.AtLevel(2)
+	for _, question := range v1.AllQuestions() {
+		a.Answers[question.ID] = assess.AtLevel(2)
 	}
 	done := complete(t, s, a)[0]
 	want := assess.Evaluate(v1, a.Answers, assess.Targets{})

@@ -455,24 +455,57 @@ func (s *Store) History(org string) ([]assess.Summary, error) {
 		if err != nil {
 			return err
 		}
-		summaries := tx.Bucket(bucketSummaries)
-		prefix := orgPrefix(o.ID)
-		c := tx.Bucket(bucketByOrg).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			id := k[len(prefix):]
-			raw := summaries.Get(id)
-			if raw == nil {
-				continue
-			}
-			var sum assess.Summary
-			if err := decodeSummary(id, raw, &sum); err != nil {
-				return err
-			}
-			sum.Org = o.Name
-			sum.Short = shortAmong(summaries.Cursor(), id)
-			out = append(out, sum)
-		}
-		return nil
+		out, err = history(tx, o)
+		return err
 	})
 	return out, err
+}
+
+// history is the summaries of o's completed assessments, oldest first.
+func history(tx *bolt.Tx, o *Org) ([]assess.Summary, error) {
+	var out []assess.Summary
+	summaries := tx.Bucket(bucketSummaries)
+	prefix := orgPrefix(o.ID)
+	c := tx.Bucket(bucketByOrg).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		id := k[len(prefix):]
+		raw := summaries.Get(id)
+		if raw == nil {
+			continue
+		}
+		var sum assess.Summary
+		if err := decodeSummary(id, raw, &sum); err != nil {
+			return nil, err
+		}
+		sum.Org = o.Name
+		sum.Short = shortAmong(summaries.Cursor(), id)
+		out = append(out, sum)
+	}
+	return out, nil
+}
+
+// ContextOf is what results and reports show around an assessment of the
+// organization named org, read in one transaction: the organization (nil
+// when it has no record), its targets and history, and the portfolio.
+func (s *Store) ContextOf(org string) (*Org, assess.Context, error) {
+	var (
+		o *Org
+		c assess.Context
+	)
+	err := s.do(readTx, func(tx *bolt.Tx) (err error) {
+		switch o, err = findOrg(tx, org); {
+		case errors.Is(err, ErrNotFound):
+			o = nil
+		case err != nil:
+			return err
+		default:
+			c.Targets = &o.Targets
+			if c.History, err = history(tx, o); err != nil {
+				return err
+			}
+		}
+		c.Portfolio, err = portfolio(tx)
+		return err
+	})
+	return o, c, err
 }

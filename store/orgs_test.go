@@ -455,3 +455,26 @@ func TestMigrationFromSchema2MakesOrganizations(t *testing.T) {
 		t.Errorf("Check after migration = %q, %v; want the unreadable record only", problems, err)
 	}
 }
+
+// ContextOf reads what results show around an assessment in one go: the
+// organization with its targets and history, and the portfolio; an
+// organization without a record gets the portfolio alone.
+func TestContextOf(t *testing.T) {
+	s := newStore(t)
+	first := complete(t, s, answered("Acme", time.Now().Add(-time.Hour), 1))[0]
+	latest := complete(t, s, answered("Acme", time.Now(), 3))[0]
+	complete(t, s, answered("Beta", time.Now(), 2))
+	seventy := 70.0
+	if err := s.SetTarget("acme", assess.TargetSet{Overall: &seventy}); err != nil {
+		t.Fatal(err)
+	}
+	o, c, err := s.ContextOf("ACME")
+	if err != nil || o == nil || o.Name != "Acme" || c.Targets == nil || c.Targets.Overall == nil || *c.Targets.Overall != 70 ||
+		len(c.History) != 2 || c.History[0].ID != first.ID || c.History[1].ID != latest.ID || len(c.Portfolio) != 2 {
+		t.Fatalf("ContextOf(ACME) = %+v, %+v, %v", o, c, err)
+	}
+	o, c, err = s.ContextOf("Nobody")
+	if err != nil || o != nil || c.Targets != nil || c.History != nil || len(c.Portfolio) != 2 {
+		t.Errorf("ContextOf(Nobody) = %+v, %+v, %v", o, c, err)
+	}
+}

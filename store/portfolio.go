@@ -15,33 +15,41 @@ import (
 // database: one summary per organization.
 func (s *Store) Portfolio() ([]assess.PortfolioEntry, error) {
 	var out []assess.PortfolioEntry
-	err := s.do(readTx, func(tx *bolt.Tx) error {
-		summaries := tx.Bucket(bucketSummaries)
-		c, each := tx.Bucket(bucketByOrg).Cursor(), tx.Bucket(bucketByOrg).Cursor()
-		for k, _ := c.First(); k != nil; {
-			end := bytes.IndexByte(k, 0)
-			org := bytes.Clone(k[:end+1])
-			for _, id := range newestFirst(each, org, "", 1) {
-				var sum assess.Summary
-				if raw := summaries.Get(id); raw != nil {
-					if err := decodeSummary(id, raw, &sum); err != nil {
-						return err
-					}
-					out = append(out, assess.PortfolioEntry{OrgID: string(org[:end]), Overall: sum.Overall, Pillars: sum.Pillars})
+	err := s.do(readTx, func(tx *bolt.Tx) (err error) {
+		out, err = portfolio(tx)
+		return err
+	})
+	return out, err
+}
+
+// portfolio is Portfolio inside a transaction.
+func portfolio(tx *bolt.Tx) ([]assess.PortfolioEntry, error) {
+	var out []assess.PortfolioEntry
+	summaries := tx.Bucket(bucketSummaries)
+	c, each := tx.Bucket(bucketByOrg).Cursor(), tx.Bucket(bucketByOrg).Cursor()
+	for k, _ := c.First(); k != nil; {
+		end := bytes.IndexByte(k, 0)
+		org := bytes.Clone(k[:end+1])
+		for _, id := range newestFirst(each, org, "", 1) {
+			var sum assess.Summary
+			if raw := summaries.Get(id); raw != nil {
+				if err := decodeSummary(id, raw, &sum); err != nil {
+					return nil, err
 				}
+				out = append(out, assess.PortfolioEntry{OrgID: string(org[:end]), Overall: sum.Overall, Pillars: sum.Pillars})
 			}
-			org[end] = 1 // the first key after this organization's
-			k, _ = c.Seek(org)
 		}
-		return tx.Bucket(bucketCohort).ForEach(func(k, v []byte) error {
-			var e assess.PortfolioEntry
-			if err := decodeSummary(k, v, &e); err != nil {
-				return err
-			}
-			e.OrgID, e.Imported = "", true
-			out = append(out, e)
-			return nil
-		})
+		org[end] = 1 // the first key after this organization's
+		k, _ = c.Seek(org)
+	}
+	err := tx.Bucket(bucketCohort).ForEach(func(k, v []byte) error {
+		var e assess.PortfolioEntry
+		if err := decodeSummary(k, v, &e); err != nil {
+			return err
+		}
+		e.OrgID, e.Imported = "", true
+		out = append(out, e)
+		return nil
 	})
 	return out, err
 }

@@ -75,8 +75,8 @@ var bank = func() *questions.Bank {
 // starting at level, to be completed at t.
 func answered(org string, t time.Time, level int) *assess.Assessment {
 	a := &assess.Assessment{Submission: assess.Submission{Org: org, Respondent: "Dana", Answers: assess.Answers{}}, CompletedAt: &t}
-	for i, ref := range bank.Questions() {
-		a.Answers[bank.At(ref).ID] = assess.AtLevel((level + i) % 5)
+	for i, question := range bank.AllQuestions() {
+		a.Answers[question.ID] = assess.AtLevel((level + i) % 5)
 	}
 	return a
 }

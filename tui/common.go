@@ -44,15 +44,10 @@ type Store interface {
 	// Orgs returns every organization, for set-up to offer as a name is
 	// typed.
 	Orgs() ([]store.OrgInfo, error)
-	// Org returns the organization named name (store.ErrNotFound when
-	// there is none), with its targets.
-	Org(name string) (*store.Org, error)
-	// History returns the organization's completed assessments' summaries,
-	// oldest first.
-	History(org string) ([]assess.Summary, error)
-	// Portfolio returns every organization's latest assessment and the
-	// imported cohort, for the rank among the others.
-	Portfolio() ([]assess.PortfolioEntry, error)
+	// ContextOf returns, in one read, the organization named org (nil when
+	// it has no record) and what results show around its assessments: its
+	// targets and history, and the portfolio for the rank among the others.
+	ContextOf(org string) (*store.Org, assess.Context, error)
 	// SetTarget merges t into the organization's targets; ClearTarget
 	// removes one.
 	SetTarget(org string, t assess.TargetSet) error

@@ -153,7 +153,10 @@ func TestNoTargetWithoutAStoredOrganization(t *testing.T) {
 // noOrgs keeps no organization records.
 type noOrgs struct{ *store.Store }
 
-func (noOrgs) Org(string) (*store.Org, error) { return nil, store.ErrNotFound }
+func (n noOrgs) ContextOf(string) (*store.Org, assess.Context, error) {
+	_, c, err := n.Store.ContextOf("no such organization")
+	return nil, c, err
+}
 
 // A failed save says so and keeps the screen.
 func TestATargetThatCannotBeSavedSaysSo(t *testing.T) {

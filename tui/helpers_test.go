@@ -85,8 +85,8 @@ func (f *fixture) appWith(o Options) *Model {
 func (f *fixture) stored(org string, level int) *assess.Assessment {
 	f.t.Helper()
 	a := &assess.Assessment{Submission: assess.Submission{Org: org, Respondent: "Dana", Answers: assess.Answers{}}}
-	for i, ref := range f.bank.Questions() {
-		a.Answers[f.bank.At(ref).ID] = assess.AtLevel((level + i%2) % 5)
+	for i, q := range f.bank.AllQuestions() {
+		a.Answers[q.ID] = assess.AtLevel((level + i%2) % 5)
 	}
 	cs, err := f.store.Complete(f.bank, []*assess.Assessment{a})
 	if err != nil {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,13 +14,12 @@ import (
 const movesShown = 3
 
 // contextMsg is what the results show around assessment id: its stored
-// organization (nil when the store keeps none), its history and the
-// portfolio.
+// organization (nil when the store keeps none), its targets and history,
+// and the portfolio.
 type contextMsg struct {
-	id        string
-	org       *store.Org
-	history   []assess.Summary
-	portfolio []assess.PortfolioEntry
+	id  string
+	org *store.Org
+	ctx assess.Context
 }
 
 // loadContext loads, for a's results, its organization with its targets,
@@ -29,22 +27,11 @@ type contextMsg struct {
 func loadContext(st Store, a *assess.Assessment) tea.Cmd {
 	id, org := a.ID, a.Org
 	return func() tea.Msg {
-		msg := contextMsg{id: id}
-		o, err := st.Org(org)
-		switch {
-		case errors.Is(err, store.ErrNotFound): // no record: no targets, no history
-		case err != nil:
-			return errMsg{err}
-		default:
-			msg.org = o
-			if msg.history, err = st.History(o.Name); err != nil {
-				return errMsg{err}
-			}
-		}
-		if msg.portfolio, err = st.Portfolio(); err != nil {
+		o, c, err := st.ContextOf(org)
+		if err != nil {
 			return errMsg{err}
 		}
-		return msg
+		return contextMsg{id: id, org: o, ctx: c}
 	}
 }
 
@@ -56,11 +43,7 @@ func (r *results) withContext(msg contextMsg) {
 		return
 	}
 	r.org = msg.org
-	c := assess.Context{History: msg.history, Portfolio: msg.portfolio}
-	if msg.org != nil {
-		c.Targets = &msg.org.Targets
-	}
-	r.view = assess.NewView(r.c.Bank, r.assessment, r.previous).WithContext(c)
+	r.view = assess.NewView(r.c.Bank, r.assessment, r.previous).WithContext(msg.ctx)
 	r.sparks = map[string]string{}
 	if t := r.view.Trend; t != nil {
 		for _, s := range t.Series {

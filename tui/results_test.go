@@ -17,8 +17,7 @@ import (
 func (f *fixture) storedWith(b *questions.Bank, org string, answer func(i int, q *questions.Question) (assess.Answer, bool)) *assess.Assessment {
 	f.t.Helper()
 	a := &assess.Assessment{Submission: assess.Submission{Org: org, Respondent: "Dana", Answers: assess.Answers{}}}
-	for i, ref := range b.Questions() {
-		q := b.At(ref)
+	for i, q := range b.AllQuestions() {
 		if ans, ok := answer(i, q); ok {
 			a.Answers[q.ID] = ans
 		}

@@ -670,6 +670,11 @@ func (g guardStore) Delete(ref string) (string, error) { g.check("Delete"); retu
 
 func (g guardStore) Latest() ([]store.OrgLatest, error) { g.check("Latest"); return g.Store.Latest() }
 
+func (g guardStore) ContextOf(org string) (*store.Org, assess.Context, error) {
+	g.check("ContextOf")
+	return g.Store.ContextOf(org)
+}
+
 // Review P0-3: loading, completing, opening, comparing, discarding and
 // exporting all run in commands, never inside Update.
 func TestNoStorageInsideUpdate(t *testing.T) {

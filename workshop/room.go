@@ -523,11 +523,11 @@ func (s *memberStore) Delete(string) (string, error) { return "", store.ErrNotFo
 // own assessment.
 func (s *memberStore) Latest() ([]store.OrgLatest, error) { return nil, nil }
 
-// Orgs, Org, History and Portfolio show a participant no organization, no
-// targets and no one else's scores; targets are not theirs to set.
-func (s *memberStore) Orgs() ([]store.OrgInfo, error)              { return nil, nil }
-func (s *memberStore) Org(string) (*store.Org, error)              { return nil, store.ErrNotFound }
-func (s *memberStore) History(string) ([]assess.Summary, error)    { return nil, nil }
-func (s *memberStore) Portfolio() ([]assess.PortfolioEntry, error) { return nil, nil }
+// Orgs and ContextOf show a participant no organization, no targets and no
+// one else's scores; targets are not theirs to set.
+func (s *memberStore) Orgs() ([]store.OrgInfo, error) { return nil, nil }
+func (s *memberStore) ContextOf(string) (*store.Org, assess.Context, error) {
+	return nil, assess.Context{}, nil
+}
 func (s *memberStore) SetTarget(string, assess.TargetSet) error    { return store.ErrNotFound }
 func (s *memberStore) ClearTarget(string, store.TargetScope) error { return store.ErrNotFound }
